@@ -1,0 +1,107 @@
+"""The `microvet` command: what providers and maintainers type."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+
+from .catalogue import load_catalogue
+from .errors import ContentError, Problem
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="microvet-catalogue")
+def main() -> None:
+    """microVET catalogue: check content, build and preview the site."""
+
+
+@main.command()
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/ and providers/.")
+@click.option("--format", "output_format", type=click.Choice(["text", "github", "json"]),
+              default="text", show_default=True,
+              help="text: path:line:col: message; github: pull-request annotations; json.")
+def check(content_dir: Path, output_format: str) -> None:
+    """Check every content file and report all problems at once.
+
+    Exits 0 when the content is valid, 1 when there are problems.
+
+    \b
+    Example:
+        microvet check
+        microvet check --format github
+    """
+    try:
+        catalogue = load_catalogue(content_dir, root=Path.cwd())
+    except ContentError as error:
+        _report(error.problems, output_format)
+        sys.exit(1)
+    if output_format == "json":
+        click.echo("[]")
+    click.echo(
+        f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
+        f"{len(catalogue.providers)} providers", err=True)
+
+
+def _report(problems: list[Problem], output_format: str) -> None:
+    if output_format == "json":
+        click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+    elif output_format == "github":
+        for p in problems:
+            click.echo(f"::error file={p.path},line={p.line},col={p.column}::"
+                       f"{_github_escape(p.message)}")
+    else:
+        for p in problems:
+            click.echo(str(p))
+    files = len({p.path for p in problems})
+    click.echo(f"{len(problems)} problem(s) in {files} file(s)", err=True)
+
+
+def _github_escape(message: str) -> str:
+    """Workflow-command escaping: %, CR and LF would end or garble the annotation."""
+    return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False))
+@click.option("--strict/--no-strict", default=True, show_default=True,
+              help="Fail on any MkDocs warning.")
+@click.option("-d", "--site-dir", default=None, help="Where to build (default: site/).")
+def build(config_file: str, strict: bool, site_dir: str | None) -> None:
+    """Build the website into site/ (the previous site stays until the new one is complete).
+
+    \b
+    Example:
+        microvet build
+    """
+    args = ["build", "-f", config_file, *(["--strict"] if strict else [])]
+    args += ["-d", site_dir] if site_dir else []
+    sys.exit(_mkdocs(args))
+
+
+@main.command()
+@click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
+              type=click.Path(exists=True, dir_okay=False))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
+def serve(config_file: str, dev_addr: str) -> None:
+    """Preview the site at http://127.0.0.1:8000/, rebuilding when content changes.
+
+    \b
+    Example:
+        microvet serve
+    """
+    sys.exit(_mkdocs(["serve", "-f", config_file, "-a", dev_addr]))
+
+
+def _mkdocs(args: list[str]) -> int:
+    return subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False).returncode
+
+
+if __name__ == "__main__":
+    main()

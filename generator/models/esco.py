@@ -1,0 +1,79 @@
+"""References to ESCO skills and occupations, and to skills in other frameworks."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from ..vocabularies.esco import EscoConcept, esco_occupation, esco_skill
+from .base import Model, Text, Url
+
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+ESCO_URI = {
+    "skill": re.compile(rf"^http://data\.europa\.eu/esco/skill/{_UUID}$"),
+    "occupation": re.compile(rf"^http://data\.europa\.eu/esco/occupation/{_UUID}$"),
+}
+_LOOKUP = {"skill": esco_skill, "occupation": esco_occupation}
+
+
+class _EscoReference(Model):
+    """An ESCO concept by URI; the label is filled in from ESCO when we know the concept."""
+
+    kind: ClassVar[str] = "skill"
+    uri: str = Field(description="ESCO URI, e.g. http://data.europa.eu/esco/skill/<uuid>")
+    label: str | None = Field(default=None, description="ESCO preferred label (English)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _uri_alone(cls, value: Any) -> Any:
+        return {"uri": value} if isinstance(value, str) else value
+
+    @model_validator(mode="after")
+    def _known_or_labelled(self) -> _EscoReference:
+        if not ESCO_URI[self.kind].fullmatch(self.uri):
+            raise PydanticCustomError(
+                "esco",
+                "'{value}' is not an ESCO {kind} URI: copy it from the ESCO portal, it looks "
+                "like http://data.europa.eu/esco/{kind}/ followed by a UUID",
+                {"value": self.uri[:100], "kind": self.kind},
+            )
+        concept = self.concept
+        if concept is None and not self.label:
+            raise PydanticCustomError(
+                "esco",
+                "ESCO {kind} {value} is not in the bundled ESCO list: add its `label` "
+                "(the preferred term shown on the ESCO portal)",
+                {"value": self.uri, "kind": self.kind},
+            )
+        if self.label is None and concept is not None:
+            object.__setattr__(self, "label", concept.label)
+        return self
+
+    @property
+    def concept(self) -> EscoConcept | None:
+        """The ESCO record, when the bundled list has it."""
+        return _LOOKUP[self.kind](self.uri)
+
+
+class EscoSkill(_EscoReference):
+    """A skill or knowledge concept of ESCO."""
+
+    kind: ClassVar[str] = "skill"
+
+
+class EscoOccupation(_EscoReference):
+    """An occupation of ESCO that the unit prepares for."""
+
+    kind: ClassVar[str] = "occupation"
+
+
+class OtherSkill(Model):
+    """A skill in another framework (DigComp, a national standard, a sector profile)."""
+
+    framework: str = Field(description="name of the framework, e.g. DigComp 2.2")
+    label: Text = Field(description="name of the skill or competence in that framework")
+    code: str | None = Field(default=None, description="its code in the framework, if any")
+    url: Url | None = Field(default=None, description="web page of the skill, if any")

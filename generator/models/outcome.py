@@ -1,0 +1,39 @@
+"""A learning outcome: what a learner can do after a unit; reusable by many units."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+
+from .base import Id, Language, Model, Text, code, unique
+from .esco import EscoSkill, OtherSkill
+
+
+class Outcome(Model):
+    """One learning outcome (EU Recommendation: "learning outcomes")."""
+
+    id: Id = Field(description="the file name without .yaml; never change it once published")
+    default_language: Language = Field(
+        default="en", description="language of texts written without a language map"
+    )
+    title: Text = Field(description="short label, e.g. 'Espresso extraction'")
+    statement: Text = Field(description="what the learner can do: 'The learner can ...'")
+    category: code("outcome_categories") = Field(  # type: ignore[valid-type]
+        description="knowledge, skill or responsibility-autonomy (the three EQF columns)"
+    )
+    eqf_level: code("eqf_levels") | None = Field(  # type: ignore[valid-type]
+        default=None, description="EQF level of this outcome, if it differs from the unit's"
+    )
+    reuse_level: code("reuse_levels") | None = Field(  # type: ignore[valid-type]
+        default=None, description="how widely the skill transfers (ESCO reuse level)"
+    )
+    esco_skills: Annotated[list[EscoSkill], AfterValidator(unique)] = Field(
+        default_factory=list, description="related ESCO skills (URI, label filled in for you)"
+    )
+    other_skills: list[OtherSkill] = Field(
+        default_factory=list, description="related skills in other frameworks"
+    )
+    assessment_criteria: list[Text] = Field(
+        default_factory=list, description="how achievement of this outcome is judged"
+    )

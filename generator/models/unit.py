@@ -1,0 +1,234 @@
+"""A micro-credential offer, with every element of the EU Council Recommendation (2022)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from .base import Id, Language, Model, Text, Url, code, unique
+from .esco import EscoOccupation
+
+MAX_HOURS = 3000  # far beyond any micro-credential (60 ECTS is about 1,800 hours)
+
+
+class Workload(Model):
+    """Notional learning time (EU element: "notional workload", ECTS where possible)."""
+
+    hours: Annotated[Decimal, Field(gt=0, le=MAX_HOURS, decimal_places=1)] = Field(
+        description="total notional learning hours (teaching, practice and self-study)"
+    )
+    ects: Annotated[Decimal, Field(gt=0, le=60, decimal_places=1)] | None = Field(
+        default=None, description="ECTS credits (1 ECTS = 25-30 hours)"
+    )
+    ecvet: Annotated[Decimal, Field(gt=0, le=60, decimal_places=1)] | None = Field(
+        default=None, description="ECVET points, where your system still uses them"
+    )
+
+
+class Assessment(Model):
+    """How learning is assessed (EU elements: type of assessment; supervision, ID check)."""
+
+    methods: Annotated[
+        list[code("assessment_methods")], Field(min_length=1), AfterValidator(unique)  # type: ignore[valid-type]
+    ] = Field(description="one or more assessment methods")
+    description: Text = Field(description="what the learner does to be assessed, in plain words")
+    supervision: code("supervision") | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="supervision and identity verification during assessment",
+    )
+
+
+class QualityAssurance(Model):
+    """EU element: type of quality assurance used to underpin the micro-credential."""
+
+    description: Text = Field(description="the internal and external quality assurance")
+    accreditation: str | None = Field(
+        default=None, description="name of the accreditation or quality label, if any"
+    )
+    url: Url | None = Field(default=None, description="public page about it")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _text_alone(cls, value: Any) -> Any:
+        return {"description": value} if isinstance(value, str) else value
+
+
+class StackTarget(Model):
+    """A larger credential this unit counts towards: a unit here, or a qualification."""
+
+    unit: Id | None = Field(default=None, description="id of a unit in this catalogue")
+    title: Text | None = Field(default=None, description="title of an outside qualification")
+    url: Url | None = Field(default=None, description="page of that qualification")
+
+    @model_validator(mode="after")
+    def _one_target(self) -> StackTarget:
+        if (self.unit is None) == (self.title is None):
+            raise PydanticCustomError(
+                "stack", "give either `unit` (a unit id) or `title` (an outside qualification)"
+            )
+        return self
+
+
+class Stackability(Model):
+    """EU element: integration or stackability options."""
+
+    kind: Literal["standalone", "stackable"] = Field(
+        description="standalone, or stackable into a larger credential"
+    )
+    into: list[StackTarget] = Field(default_factory=list, description="what it stacks into")
+    description: Text | None = Field(default=None, description="how credits are recognised")
+
+    @model_validator(mode="after")
+    def _targets_match_kind(self) -> Stackability:
+        if self.kind == "stackable" and not self.into:
+            raise PydanticCustomError(
+                "stack", "a stackable unit lists what it stacks into under `into`"
+            )
+        if self.kind == "standalone" and self.into:
+            raise PydanticCustomError(
+                "stack", "a standalone unit has no `into` list: set `kind: stackable`"
+            )
+        return self
+
+
+class Price(Model):
+    """What a learner pays: 0 for free."""
+
+    amount: Annotated[Decimal, Field(ge=0, le=100_000, decimal_places=2)] = Field(
+        description="price for one learner"
+    )
+    currency: code("currencies") | None = Field(  # type: ignore[valid-type]
+        default=None, description="ISO 4217 currency code, e.g. EUR"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _free(cls, value: Any) -> Any:
+        if value == 0 or (isinstance(value, str) and value.strip().lower() == "free"):
+            return {"amount": 0}
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            raise PydanticCustomError(
+                "price", "give the currency too, like `price: {{amount: 120, currency: EUR}}`"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _currency_when_paid(self) -> Price:
+        if self.amount > 0 and self.currency is None:
+            raise PydanticCustomError("price", "a paid offer needs a `currency`, e.g. EUR")
+        return self
+
+    @property
+    def is_free(self) -> bool:
+        """True when learners pay nothing."""
+        return self.amount == 0
+
+
+class Place(Model):
+    """Where an on-site session happens."""
+
+    city: str = Field(min_length=1, description="city")
+    country: code("countries") = Field(description="ISO 3166 two-letter code")  # type: ignore[valid-type]
+    venue: str | None = Field(default=None, description="building or campus")
+    address: str | None = Field(default=None, description="street address")
+
+
+class Session(Model):
+    """A dated run of the unit that learners can enrol in."""
+
+    start: dt.date = Field(description="first day, YYYY-MM-DD")
+    end: dt.date | None = Field(default=None, description="last day, YYYY-MM-DD")
+    application_deadline: dt.date | None = Field(default=None, description="last day to enrol")
+    location: Literal["online"] | Place = Field(description="`online`, or city and country")
+    enrol_url: Url | None = Field(default=None, description="page where learners enrol")
+    places: Annotated[int, Field(gt=0, le=100_000)] | None = Field(
+        default=None, description="number of places, if limited"
+    )
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Session:
+        if self.end is not None and self.end < self.start:
+            raise PydanticCustomError("dates", "`end` is before `start`")
+        if self.application_deadline is not None and self.application_deadline > self.start:
+            raise PydanticCustomError("dates", "`application_deadline` is after `start`")
+        return self
+
+
+class Material(Model):
+    """An open educational resource used in the unit."""
+
+    title: Text = Field(description="title of the resource")
+    url: Url = Field(description="where to find it")
+    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]
+
+
+class Unit(Model):
+    """A micro-credential offer: one YAML file in content/units/."""
+
+    id: Id = Field(description="the file name without .yaml; never change it once published")
+    default_language: Language = Field(
+        default="en", description="language of texts written without a language map"
+    )
+    title: Text = Field(description="title of the micro-credential")
+    summary: Text = Field(description="one plain-text paragraph: what and for whom")
+    description: Text | None = Field(default=None, description="longer description, Markdown")
+    provider: Id = Field(description="id of the provider offering the unit")
+    awarding_bodies: Annotated[list[Id], AfterValidator(unique)] = Field(
+        default_factory=list, description="provider ids awarding the credential, if not only you"
+    )
+    languages: Annotated[list[Language], Field(min_length=1), AfterValidator(unique)] = Field(
+        description="languages of instruction and assessment"
+    )
+    eqf_level: code("eqf_levels") = Field(description="EQF level 1-8")  # type: ignore[valid-type]
+    isced_f: code("isced_f") = Field(  # type: ignore[valid-type]
+        description="ISCED-F 2013 field of education code, e.g. '1013'"
+    )
+    workload: Workload = Field(description="notional workload")
+    mode: code("modes") = Field(description="form of participation")  # type: ignore[valid-type]
+    learning_setting: code("learning_settings") | None = Field(  # type: ignore[valid-type]
+        default=None, description="formal or non-formal"
+    )
+    schedule: code("schedules") | None = Field(  # type: ignore[valid-type]
+        default=None, description="full-time or part-time"
+    )
+    outcomes: Annotated[list[Id], Field(min_length=1), AfterValidator(unique)] = Field(
+        description="ids of the learning outcomes"
+    )
+    assessment: Assessment = Field(description="type of assessment")
+    quality_assurance: QualityAssurance = Field(description="type of quality assurance")
+    prerequisites: Text | None = Field(default=None, description="what learners need first")
+    stackability: Stackability | None = Field(default=None, description="stacking options")
+    license: code("licences") = Field(  # type: ignore[valid-type]
+        description="licence of the course materials (SPDX id)"
+    )
+    price: Price = Field(description="0 or free, or {amount, currency}")
+    sessions: list[Session] = Field(default_factory=list, description="dated runs")
+    occupations: Annotated[list[EscoOccupation], AfterValidator(unique)] = Field(
+        default_factory=list, description="ESCO occupations the unit prepares for"
+    )
+    keywords: Annotated[list[Annotated[str, Field(min_length=1, max_length=60)]],
+                        AfterValidator(unique)] = Field(
+        default_factory=list, description="extra search words"
+    )
+    target_groups: Annotated[list[code("target_groups")], AfterValidator(unique)] = Field(  # type: ignore[valid-type]
+        default_factory=list, description="who the unit is designed for"
+    )
+    materials: list[Material] = Field(default_factory=list, description="open resources used")
+    homepage: Url | None = Field(default=None, description="the unit's page on your website")
+    published: dt.date | None = Field(default=None, description="first published (else git)")
+    updated: dt.date | None = Field(default=None, description="last changed (else git)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Unit:
+        if self.published and self.updated and self.updated < self.published:
+            raise PydanticCustomError("dates", "`updated` is before `published`")
+        return self
+
+    @property
+    def bodies(self) -> list[str]:
+        """Awarding bodies; the provider when none are listed."""
+        return self.awarding_bodies or [self.provider]

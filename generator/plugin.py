@@ -1,0 +1,138 @@
+"""The MkDocs plugin: a thin adapter between MkDocs events and the core.
+
+on_config     read and validate all content, render every output (nothing written yet);
+              for `mkdocs build`, redirect the build into a temporary folder beside site/
+on_files      add one generated page per unit, outcome, provider and catalogue page
+on_env        register the template filters
+on_page_*     hand each generated page its template, title and content objects
+on_post_build write the rendered outputs, then swap the finished folder into place
+on_serve      rebuild when content/ changes
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import atomic, templating
+from .catalogue import Catalogue, load_catalogue
+from .errors import ContentError
+from .outputs import render_outputs
+from .site import GeneratedPage, SiteInfo, generated_pages
+from .writer import write_outputs
+
+log = logging.getLogger("mkdocs.plugins.microvet")
+
+
+class MicrovetConfig(Config):
+    """Options under `plugins: - microvet:` in mkdocs.yml."""
+
+    content_dir = config_options.Type(str, default="content")
+    atomic = config_options.Type(bool, default=True)
+
+
+class MicrovetPlugin(BasePlugin[MicrovetConfig]):
+    """Builds the catalogue pages and metadata from content/*.yaml."""
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self.catalogue: Catalogue | None = None
+        self.site: SiteInfo | None = None
+        self.outputs: dict[str, bytes] = {}
+        self.pages: dict[str, GeneratedPage] = {}
+        self.swap: atomic.Swap | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        content = root / self.config.content_dir
+        try:
+            self.catalogue = load_catalogue(content, root=root)
+        except ContentError as error:
+            raise PluginError(
+                f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        self.site = SiteInfo(
+            url=config.site_url or "http://localhost:8000/",
+            name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
+        )
+        self.outputs = render_outputs(self.catalogue, self.site)
+        self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
+        if self.config.atomic and self.command in {"build", "gh-deploy"}:
+            self.swap = atomic.Swap(Path(config.site_dir))
+            config.site_dir = str(self.swap.staging)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        docs_prefix = _docs_prefix(config)
+        for file in files.documentation_pages():
+            file.edit_uri = docs_prefix + file.src_uri
+        for page in self.pages.values():
+            file = File.generated(config, page.src_uri, content="")
+            file.edit_uri = page.edit_path
+            files.append(file)
+        return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        templating.register(env)
+        return env
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and page.file.generated_by:
+            page.meta["template"] = generated.template
+            page.meta["title"] = generated.title
+            if generated.description:
+                page.meta["description"] = generated.description
+        return markdown
+
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Any) -> dict[str, Any]:
+        context["catalogue"] = self.catalogue
+        context["site_info"] = self.site
+        generated = self.pages.get(page.file.src_uri)
+        if generated is not None and page.file.generated_by:
+            context.update(generated.context)
+            context["source_path"] = generated.edit_path
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        write_outputs(Path(config.site_dir), self.outputs)
+        if self.swap is not None:
+            self.swap.commit()
+            log.info("Site swapped into place: %s", self.swap.target)
+            config.site_dir = str(self.swap.target)
+            self.swap = None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.swap is not None:
+            self.swap.abandon()
+            self.swap = None
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Any) -> LiveReloadServer:
+        server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
+        return server
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    """Repository path of the docs folder, so edit links of ordinary pages are right."""
+    root = Path(config.config_file_path).parent.resolve()
+    try:
+        relative = Path(config.docs_dir).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return ""
+    return "" if relative == "." else relative + "/"

@@ -1,0 +1,129 @@
+"""What the website consists of, independent of the tool that renders it.
+
+The MkDocs plugin turns each `GeneratedPage` into a page rendered with its template; another
+presentation shell could do the same from this list.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalogue import Catalogue
+from .text import pick
+
+CATALOGUE_PAGE_SIZE = 50
+"""Units per page of the plain (no JavaScript) catalogue list."""
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Where the site is published; every absolute URL in the metadata starts here."""
+
+    url: str
+    name: str = "microVET catalogue"
+    repo_url: str | None = None
+    edit_uri: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.url.endswith("/"):
+            object.__setattr__(self, "url", self.url + "/")
+
+    def absolute(self, path: str) -> str:
+        """Absolute URL of a path inside the site (`units/x/` -> `https://.../units/x/`)."""
+        return self.url + path.lstrip("/")
+
+    def edit_url(self, repository_path: str) -> str | None:
+        """Link to the web editor for a file in the repository, if the repository is known."""
+        if not self.repo_url or self.edit_uri is None:
+            return None
+        return self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/") + "/" + repository_path
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page made from content, not from a Markdown file."""
+
+    src_uri: str
+    template: str
+    title: str
+    context: dict[str, Any] = field(default_factory=dict)
+    edit_path: str | None = None
+    description: str | None = None
+
+    @property
+    def url(self) -> str:
+        """Directory-style URL, e.g. `units/barista-basics/`."""
+        stem = self.src_uri.removesuffix(".md")
+        return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+def unit_url(unit_id: str) -> str:
+    """Stable path of a unit page; aggregators depend on it."""
+    return f"units/{unit_id}/"
+
+
+def outcome_url(outcome_id: str) -> str:
+    """Stable path of an outcome page."""
+    return f"outcomes/{outcome_id}/"
+
+
+def provider_url(provider_id: str) -> str:
+    """Stable path of a provider page."""
+    return f"providers/{provider_id}/"
+
+
+def catalogue_page_url(number: int) -> str:
+    """Page `number` (1-based) of the plain catalogue list."""
+    return "catalogue/" if number == 1 else f"catalogue/page/{number}/"
+
+
+def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Every page made from content: units, outcomes, providers, the catalogue list."""
+    pages = [
+        GeneratedPage(
+            src_uri=f"units/{unit.id}.md", template="unit.html", title=pick(unit.title),
+            context={"unit": unit}, edit_path=catalogue.source_path("units", unit.id),
+            description=pick(unit.summary),
+        )
+        for unit in catalogue.units.values()
+    ]
+    pages += [
+        GeneratedPage(
+            src_uri=f"outcomes/{outcome.id}.md", template="outcome.html",
+            title=pick(outcome.title), context={"outcome": outcome},
+            edit_path=catalogue.source_path("outcomes", outcome.id),
+            description=pick(outcome.statement),
+        )
+        for outcome in catalogue.outcomes.values()
+    ]
+    pages += [
+        GeneratedPage(
+            src_uri=f"providers/{provider.id}.md", template="provider.html",
+            title=pick(provider.name), context={"provider": provider},
+            edit_path=catalogue.source_path("providers", provider.id),
+            description=pick(provider.description) or None,
+        )
+        for provider in catalogue.providers.values()
+    ]
+    return pages + catalogue_pages(catalogue)
+
+
+def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """The plain list of all units, split into pages small enough for any phone."""
+    units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
+    count = max(1, math.ceil(len(units) / CATALOGUE_PAGE_SIZE))
+    pages = []
+    for number in range(1, count + 1):
+        chunk = units[(number - 1) * CATALOGUE_PAGE_SIZE : number * CATALOGUE_PAGE_SIZE]
+        src = "catalogue/index.md" if number == 1 else f"catalogue/page/{number}.md"
+        pages.append(GeneratedPage(
+            src_uri=src, template="catalogue.html",
+            title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
+            context={"units_page": chunk, "page_number": number, "page_count": count,
+                     "total_units": len(units),
+                     "page_urls": [catalogue_page_url(n) for n in range(1, count + 1)]},
+            description="Every micro-credential in the catalogue.",
+        ))
+    return pages

@@ -1,0 +1,46 @@
+"""Jinja filters and tests that the page templates use; the same for any presentation shell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+
+from . import text
+from .outputs.serialise import script_json
+from .site import catalogue_page_url, outcome_url, provider_url, unit_url
+
+FILTERS = {
+    "t": text.pick,
+    "t_lang": text.pick_language,
+    "t_others": text.other_languages,
+    "markdown": text.markdown,
+    "number": text.number,
+    "hours": text.hours,
+    "long_date": text.long_date,
+    "script_json": script_json,
+    "unit_url": unit_url,
+    "outcome_url": outcome_url,
+    "provider_url": provider_url,
+    "catalogue_page_url": catalogue_page_url,
+}
+
+
+def _label(code: Any, vocab: str) -> str:
+    return text.label(vocab, code)
+
+
+def _term(code: Any, vocab: str) -> Any:
+    return text.term(vocab, code)
+
+
+def _money(price: Any) -> str:
+    return text.money(price.amount, price.currency)
+
+
+def register(env: Environment) -> None:
+    """Add the catalogue's filters to a Jinja environment."""
+    env.filters.update(FILTERS)
+    env.filters["label"] = _label
+    env.filters["term"] = _term
+    env.filters["money"] = _money

@@ -1,0 +1,114 @@
+"""Text for people: language choice, safe Markdown, and plain-words formatting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from functools import cache
+
+import nh3
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from .vocabularies import Term, vocabulary
+
+SITE_LANGUAGE = "en"
+
+_ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+    "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
+}
+
+
+def pick(text: Mapping[str, str] | None, language: str = SITE_LANGUAGE) -> str:
+    """The text in `language`, else English, else the first language given."""
+    if not text:
+        return ""
+    return text.get(language) or text.get(SITE_LANGUAGE) or next(iter(text.values()))
+
+
+def pick_language(text: Mapping[str, str] | None, language: str = SITE_LANGUAGE) -> str:
+    """The language code of the text `pick` returns (for `lang` attributes)."""
+    if not text:
+        return language
+    for candidate in (language, SITE_LANGUAGE):
+        if text.get(candidate):
+            return candidate
+    return next(iter(text))
+
+
+def other_languages(text: Mapping[str, str] | None,
+                    language: str = SITE_LANGUAGE) -> dict[str, str]:
+    """Translations besides the one `pick` shows."""
+    if not text:
+        return {}
+    shown = pick_language(text, language)
+    return {lang: value for lang, value in text.items() if lang != shown}
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # "commonmark" with html off: raw HTML in content is shown as text, never passed through.
+    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+
+
+def markdown(source: str) -> Markup:
+    """Markdown to HTML that cannot run script: no raw HTML, only http(s)/mailto links."""
+    html = _markdown().render(source)
+    # Headings start at h2: the page's own title is the only h1.
+    for level in range(5, 0, -1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
+            f"</h{level}>", f"</h{level + 1}>")
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes={"a": {"href", "title"}, "th": {"align"}, "td": {"align"}},
+        url_schemes={"http", "https", "mailto"},
+        link_rel="nofollow noopener",
+    )
+    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+
+
+def term(vocab: str, code: str | int | None) -> Term | None:
+    """The vocabulary entry for a code (None for None)."""
+    if code is None:
+        return None
+    return vocabulary(vocab).get(str(code))
+
+
+def label(vocab: str, code: str | int | None) -> str:
+    """The plain-words label of a code."""
+    found = term(vocab, code)
+    return found.label if found else ""
+
+
+def number(value: Decimal | float | int | None) -> str:
+    """`50`, `2.5`: no trailing `.0`."""
+    if value is None:
+        return ""
+    normal = Decimal(str(value)).normalize()
+    return f"{normal:f}"
+
+
+def hours(value: Decimal | float | int) -> str:
+    """`1 hour`, `50 hours`."""
+    shown = number(value)
+    return f"{shown} hour" if shown == "1" else f"{shown} hours"
+
+
+def money(amount: Decimal, currency: str | None) -> str:
+    """`Free` or `EUR 180` / `EUR 99.50`."""
+    if amount == 0:
+        return "Free"
+    shown = f"{amount:,.2f}".removesuffix(".00")
+    return f"{currency} {shown}"
+
+
+def long_date(value: dt.date | None) -> str:
+    """`3 March 2027`, the same in every locale the build runs in."""
+    if value is None:
+        return ""
+    months = ["January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December"]
+    return f"{value.day} {months[value.month - 1]} {value.year}"
