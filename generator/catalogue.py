@@ -70,6 +70,13 @@ class Catalogue:
             if unit.stackability and any(t.unit == unit_id for t in unit.stackability.into)
         ]
 
+    def recently_updated(self, count: int) -> list[Unit]:
+        """The `count` most recently changed units, newest first (ties by id)."""
+        def key(unit: Unit) -> tuple[dt.date, str]:
+            updated = self.dates[unit.id].updated or dt.date.min
+            return (updated, unit.id)
+        return sorted(self.units.values(), key=key, reverse=True)[:count]
+
     def source_path(self, kind: str, object_id: str) -> str:
         """Repository path of an object's YAML file, e.g. `content/units/x.yaml`."""
         return self.paths[(kind, object_id)]

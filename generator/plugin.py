@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
+from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,8 +29,8 @@ from mkdocs.structure.pages import Page
 from . import atomic, templating
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError
-from .outputs import render_outputs
-from .site import GeneratedPage, SiteInfo, generated_pages
+from .outputs import embedded_jsonld, render_outputs, unit_alternates
+from .site import GeneratedPage, SiteInfo, generated_pages, unit_url
 from .writer import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.microvet")
@@ -93,10 +94,14 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                          files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and page.file.generated_by:
+            # MkDocs renders templates without autoescaping, and Material prints the title
+            # and description raw: escape content text here, once.
             page.meta["template"] = generated.template
-            page.meta["title"] = generated.title
+            page.meta["title"] = escape(generated.title)
             if generated.description:
-                page.meta["description"] = generated.description
+                page.meta["description"] = escape(generated.description)
+            page.meta["hide"] = ["navigation", "toc"]
+            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
@@ -107,6 +112,14 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         if generated is not None and page.file.generated_by:
             context.update(generated.context)
             context["source_path"] = generated.edit_path
+            unit = generated.context.get("unit")
+            if unit is not None and self.catalogue is not None and self.site is not None:
+                context["unit_jsonld"] = embedded_jsonld(self.catalogue, unit, self.site)
+                context["unit_alternates"] = [
+                    {"href": unit_url(unit.id) + doc.filename, "type": doc.media_type,
+                     "title": doc.title}
+                    for doc in unit_alternates(unit.id, self.outputs)
+                ]
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -59,6 +59,23 @@ class GeneratedPage:
         return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
 
 
+@dataclass(frozen=True, slots=True)
+class UnitDocument:
+    """A machine-readable document published beside each unit page."""
+
+    filename: str
+    media_type: str
+    title: str
+
+
+UNIT_DOCUMENTS = (
+    UnitDocument("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
+    UnitDocument("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
+    UnitDocument("unit.json", "application/json", "Plain JSON, references resolved"),
+)
+"""Linked from each unit page (`rel="alternate"`) when the build produced them."""
+
+
 def unit_url(unit_id: str) -> str:
     """Stable path of a unit page; aggregators depend on it."""
     return f"units/{unit_id}/"
@@ -122,6 +139,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             src_uri=src, template="catalogue.html",
             title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
             context={"units_page": chunk, "page_number": number, "page_count": count,
+                     "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units),
                      "page_urls": [catalogue_page_url(n) for n in range(1, count + 1)]},
             description="Every micro-credential in the catalogue.",

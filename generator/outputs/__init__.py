@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from ..catalogue import Catalogue
-from ..site import SiteInfo
+from ..models import Unit
+from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
 from . import plain
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
+Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
 
 RENDERERS: tuple[Renderer, ...] = (plain.render,)
 """Every renderer whose files the build publishes, in a fixed order."""
+
+
+EMBEDDED: tuple[Embedder, ...] = ()
+"""JSON-LD blocks embedded in the head of every unit page."""
 
 
 class DuplicateOutput(RuntimeError):
@@ -27,3 +34,13 @@ def render_outputs(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
                 raise DuplicateOutput(f"{path} is produced twice (by {renderer.__module__})")
             files[path] = content
     return files
+
+
+def embedded_jsonld(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict[str, Any]]:
+    """The JSON-LD blocks for a unit page's head."""
+    return [embed(catalogue, unit, site) for embed in EMBEDDED]
+
+
+def unit_alternates(unit_id: str, outputs: dict[str, bytes]) -> list[UnitDocument]:
+    """The unit's machine-readable documents that this build actually produced."""
+    return [doc for doc in UNIT_DOCUMENTS if f"{unit_url(unit_id)}{doc.filename}" in outputs]
