@@ -23,7 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from . import atomic, templating
@@ -81,7 +81,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
         for page in self.pages.values():
-            file = File.generated(config, page.src_uri, content="")
+            inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.edit_uri = page.edit_path
             files.append(file)
         return files

@@ -51,6 +51,7 @@ class GeneratedPage:
     context: dict[str, Any] = field(default_factory=dict)
     edit_path: str | None = None
     description: str | None = None
+    in_nav: bool = False
 
     @property
     def url(self) -> str:
@@ -118,7 +119,7 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     pages += [
         GeneratedPage(
             src_uri=f"providers/{provider.id}.md", template="provider.html",
-            title=pick(provider.name), context={"provider": provider},
+            title=pick(provider.name), context={"training_provider": provider},
             edit_path=catalogue.source_path("providers", provider.id),
             description=pick(provider.description) or None,
         )
@@ -143,5 +144,6 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                      "total_units": len(units),
                      "page_urls": [catalogue_page_url(n) for n in range(1, count + 1)]},
             description="Every micro-credential in the catalogue.",
+            in_nav=number == 1,
         ))
     return pages
