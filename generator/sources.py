@@ -176,8 +176,9 @@ def parse_source(text: str, display: str) -> tuple[SourceFile | None, list[Probl
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [Problem(display, 1, 1, "the file is empty: it must describe one object")]
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
     except _Refused as refused:
         return None, [_at(display, refused.mark, refused.message)]
@@ -192,14 +193,15 @@ def parse_source(text: str, display: str) -> tuple[SourceFile | None, list[Probl
         return None, [
             Problem(
                 display, line, column,
-                f"the file contains a control character (code {error.character!r}) "
+                f"the file contains a control character (U+{error.character:04X}) "
                 "that is not allowed in YAML: delete it",
             )
         ]
     except yaml.YAMLError as error:  # any other parser complaint is still the file's fault
         return None, [Problem(display, 1, 1, f"invalid YAML: {error}")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if node is None:
         return None, [Problem(display, 1, 1, "the file is empty: it must describe one object")]
     if not isinstance(node, MappingNode):

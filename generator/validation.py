@@ -45,7 +45,8 @@ def validate(model: type[M], source: SourceFile, context: dict[str, Any]) -> tup
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
     """One located, plain-words problem per pydantic error (one per spot in the file)."""
-    problems: dict[tuple[int, int], Problem] = {}
+    # One problem per spot: a value failing several union branches is reported once.
+    problems: dict[tuple[int, int, str], Problem] = {}
     for detail in error.errors(include_url=False):
         loc: Loc = tuple(detail["loc"])
         kind = detail["type"]
@@ -57,7 +58,8 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             problem = source.problem(parent, f"missing required field `{loc[-1]}`{where}", key=True)
         else:
             problem = source.problem(loc, f"`{_dotted(loc, source)}`: {_message(detail)}")
-        problems.setdefault((problem.line, problem.column), problem)
+        spot = str(loc[-1]) if kind == "missing" and loc else ""
+        problems.setdefault((problem.line, problem.column, spot), problem)
     return list(problems.values())
 
 
@@ -104,7 +106,7 @@ def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     allowed = _fields_at(model, loc[:-1])
     suggestion = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f"; did you mean `{suggestion[0]}`?" if suggestion else ""
-    listing = f" Allowed here: {', '.join(sorted(allowed))}." if allowed and not suggestion else ""
+    listing = f". Allowed here: {', '.join(sorted(allowed))}." if allowed and not suggestion else ""
     return f"unknown field `{key}`{hint}{listing}"
 
 

@@ -1,0 +1,198 @@
+"""Loading a content tree: exact, located messages; references; dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+import pytest
+
+from generator.catalogue import load_catalogue
+from generator.errors import ContentError
+
+
+def problems_of(tree) -> list[str]:
+    with pytest.raises(ContentError) as raised:
+        load_catalogue(tree.content, root=tree.root)
+    return [str(p) for p in raised.value.problems]
+
+
+def replace(tree, kind, name, old, new):
+    path = tree.content / kind / f"{name}.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_minimal_tree_loads_with_resolved_references(content_tree):
+    catalogue = load_catalogue(content_tree.minimal().content, root=content_tree.root)
+    unit = catalogue.units["barista"]
+    assert catalogue.provider_of(unit).id == "centre"
+    assert [o.id for o in catalogue.outcomes_of(unit)] == ["espresso"]
+    assert [u.id for u in catalogue.units_of_provider("centre")] == ["barista"]
+    assert [u.id for u in catalogue.units_with_outcome("espresso")] == ["barista"]
+    assert catalogue.source_path("units", "barista") == "content/units/barista.yaml"
+    assert unit.title == {"en": "Barista basics"}
+    assert catalogue.outcomes["espresso"].esco_skills[0].label == "apply hygiene standards"
+
+
+def test_typo_in_a_key_names_the_key_and_suggests_the_field(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "eqf_level: 3", "eqf_levle: 3")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:1:1: missing required field `eqf_level`",
+        "content/units/barista.yaml:6:1: unknown field `eqf_levle`; did you mean `eqf_level`?",
+    ]
+
+
+def test_unknown_nested_key_lists_the_allowed_fields_when_nothing_is_close(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "  ects: 1", "  credits_total: 1")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:10:3: unknown field `credits_total`. "
+        "Allowed here: ects, ecvet, hours.",
+    ]
+
+
+def test_value_outside_a_vocabulary_lists_the_allowed_values(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "mode: onsite", "mode: on-site")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:11:7: `mode`: 'on-site' is not an allowed value; "
+        "allowed: blended, online, onsite, work-based",
+    ]
+
+
+def test_wrong_types_and_bounds(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "hours: 25", "hours: -3")
+    replace(content_tree, "units", "barista", "languages: [en]", "languages: english")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:5:12: `languages`: expected a list (one `- item` per line)",
+        "content/units/barista.yaml:9:10: `workload.hours`: must be greater than 0",
+    ]
+
+
+def test_dangling_references_suggest_close_ids(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "provider: centre", "provider: centr")
+    replace(content_tree, "units", "barista", "outcomes: [espresso]", "outcomes: [espresso, milk]")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:4:11: no provider 'centr': there is no file "
+        "content/providers/centr.yaml; did you mean 'centre'?",
+        "content/units/barista.yaml:12:22: no outcome 'milk': there is no file "
+        "content/outcomes/milk.yaml",
+    ]
+
+
+def test_awarding_bodies_must_exist(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "languages: [en]",
+            "awarding_bodies: [centre, ministry]\nlanguages: [en]")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:5:27: no provider 'ministry': there is no file "
+        "content/providers/ministry.yaml",
+    ]
+
+
+def test_id_must_equal_the_file_name(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "outcomes", "espresso", "id: espresso", "id: espresso-shot")
+    assert problems_of(content_tree) == [
+        "content/outcomes/espresso.yaml:1:5: `id`: 'espresso-shot' differs from the file name "
+        "'espresso.yaml': they must be equal (rename one of them)",
+    ]
+
+
+def test_invalid_id_explains_the_rule(content_tree):
+    content_tree.minimal()
+    content_tree.write("providers", "Bad Name", "id: Bad Name\n")
+    assert problems_of(content_tree) == [
+        f"content/providers/Bad Name.yaml:1:1: missing required field `{name}`"
+        for name in ("city", "country", "homepage", "name")
+    ] + [
+        "content/providers/Bad Name.yaml:1:5: `id`: 'Bad Name' is not a valid id: use 3-64 "
+        "characters, lowercase letters a-z, digits and single hyphens, starting and ending "
+        "with a letter or digit (for example 'barista-basics')",
+    ]
+
+
+def test_all_problems_in_all_files_are_reported_sorted(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "license: CC-BY-4.0", "license: GPL")
+    replace(content_tree, "outcomes", "espresso", "category: skill", "category: skills")
+    content_tree.write("providers", "empty", "")
+    assert problems_of(content_tree) == [
+        "content/outcomes/espresso.yaml:4:11: `category`: 'skills' is not an allowed value; "
+        "allowed: knowledge, skill, responsibility-autonomy",
+        "content/providers/empty.yaml:1:1: the file is empty: it must describe one object",
+        "content/units/barista.yaml:18:10: `license`: 'GPL' is not an allowed value; allowed: "
+        "CC0-1.0, CC-BY-4.0, CC-BY-SA-4.0, CC-BY-NC-4.0, CC-BY-NC-SA-4.0, CC-BY-ND-4.0, "
+        "CC-BY-NC-ND-4.0",
+    ]
+
+
+def test_stacking_cycle_is_an_error(content_tree):
+    content_tree.minimal()
+    text = (content_tree.content / "units" / "barista.yaml").read_text()
+    content_tree.write("units", "latte-art", text.replace("id: barista", "id: latte-art")
+                       + "stackability:\n  kind: stackable\n  into:\n    - unit: barista\n")
+    replace(content_tree, "units", "barista", "price: free",
+            "price: free\nstackability:\n  kind: stackable\n  into:\n    - unit: latte-art\n")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:23:13: stacking goes round in a circle: 'barista' stacks "
+        "into 'latte-art', which leads back to 'barista'",
+        "content/units/latte-art.yaml:23:13: stacking goes round in a circle: 'latte-art' "
+        "stacks into 'barista', which leads back to 'latte-art'",
+    ]
+
+
+def test_other_files_in_content_folders_are_flagged(content_tree):
+    content_tree.minimal()
+    (content_tree.content / "units" / "notes.yml").write_text("id: notes\n")
+    assert problems_of(content_tree) == [
+        "content/units/notes.yml:1:1: only `.yaml` files belong in this folder: rename or move it",
+    ]
+
+
+def test_language_maps_and_default_language(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "title: Barista basics",
+            "default_language: it\ntitle: Corso base di caffetteria")
+    replace(content_tree, "units", "barista", "summary: Make espresso drinks to a professional "
+            "standard.", "summary: {it: Preparare il caffè., en: Make coffee.}")
+    unit = load_catalogue(content_tree.content, root=content_tree.root).units["barista"]
+    assert unit.title == {"it": "Corso base di caffetteria"}
+    assert unit.summary == {"en": "Make coffee.", "it": "Preparare il caffè."}
+
+
+def test_dates_come_from_git_history_and_outcome_changes(content_tree):
+    content_tree.minimal()
+    root = content_tree.root
+
+    def git(*args, date):
+        env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(root),
+               "GIT_CONFIG_NOSYSTEM": "1"}
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                       cwd=root, check=True, capture_output=True, env=env)
+
+    git("init", "-q", date="2025-01-10T10:00:00+00:00")
+    git("add", "-A", date="2025-01-10T10:00:00+00:00")
+    git("commit", "-qm", "first", date="2025-01-10T10:00:00+00:00")
+    replace(content_tree, "outcomes", "espresso", "balanced", "well balanced")
+    git("commit", "-qam", "outcome", date="2025-06-02T09:00:00+00:00")
+    dates = load_catalogue(content_tree.content, root=root).dates["barista"]
+    assert dates.published == dt.date(2025, 1, 10)
+    assert dates.updated == dt.date(2025, 6, 2)
+
+
+def test_explicit_dates_win_and_without_git_the_source_date_epoch_is_used(
+        content_tree, monkeypatch):
+    content_tree.minimal()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    catalogue = load_catalogue(content_tree.content, root=content_tree.root)
+    assert catalogue.dates["barista"].published == dt.date(2026, 1, 1)
+    replace(content_tree, "units", "barista", "price: free",
+            "price: free\npublished: 2025-02-01\nupdated: 2025-03-01")
+    dates = load_catalogue(content_tree.content, root=content_tree.root).dates["barista"]
+    assert (dates.published, dates.updated) == (dt.date(2025, 2, 1), dt.date(2025, 3, 1))

@@ -1,0 +1,121 @@
+"""Reading YAML: positions, and refusing what providers never need."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from generator.errors import Problem
+from generator.sources import MAX_FILE_BYTES, parse_source, read_source
+
+
+def parse(text: str):
+    return parse_source(text, "x.yaml")
+
+
+def test_values_keep_line_and_column():
+    source, problems = parse("id: a\nworkload:\n  hours: 25\nlanguages: [en, it]\n")
+    assert problems == []
+    assert source.position(("workload", "hours")) == (3, 10)
+    assert source.position(("languages", 1)) == (4, 17)
+    assert source.position(("workload", "hours"), key=True) == (3, 3)
+
+
+def test_missing_parts_of_a_location_point_at_the_nearest_existing_value():
+    source, _ = parse("workload:\n  hours: 25\n")
+    # "ects" is not in the file: the position is the key that contains it.
+    assert source.position(("workload", "ects")) == (1, 1)
+    assert source.position(("nothing", "here")) == (1, 1)
+
+
+def test_yaml_1_2_scalars_norway_octal_and_dates():
+    source, problems = parse("country: NO\nisced: 0414\nyes_word: yes\nflag: true\n"
+                             "n: 12\nx: 1.5\nday: 2026-03-01\n")
+    assert problems == []
+    assert source.data == {"country": "NO", "isced": "0414", "yes_word": "yes", "flag": True,
+                           "n": 12, "x": 1.5, "day": dt.date(2026, 3, 1)}
+
+
+def test_impossible_date_is_reported_at_its_position():
+    _, problems = parse("id: a\nstart: 2026-02-30\n")
+    assert problems == [Problem("x.yaml", 2, 8, "'2026-02-30' is not a real date (YYYY-MM-DD)")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: &x 1\nb: *x\n", Problem("x.yaml", 1, 4, "YAML anchors (&x) are not allowed: write "
+                                 "each value out in full")),
+    ("a: !!python/object:os.system 1\n", Problem(
+        "x.yaml", 1, 4, "YAML tags (tag:yaml.org,2002:python/object:os.system) are not "
+        "allowed: remove the tag and write a plain value")),
+    ("a: !custom 1\n", Problem("x.yaml", 1, 4, "YAML tags (!custom) are not allowed: remove "
+                               "the tag and write a plain value")),
+    ("- a\n- b\n", Problem("x.yaml", 1, 1, "expected fields (`name: value` lines), found a list")),
+    ("just text\n", Problem("x.yaml", 1, 1,
+                            "expected fields (`name: value` lines), found a single value")),
+    ("", Problem("x.yaml", 1, 1, "the file is empty: it must describe one object")),
+    ("# only a comment\n", Problem("x.yaml", 1, 1, "the file is empty: it must describe one object")),
+    ("a: [1\n", Problem("x.yaml", 2, 1, "invalid YAML: while parsing a flow sequence: "
+                        "expected ',' or ']', but got '<stream end>'")),
+])
+def test_refused_constructs(text, expected):
+    source, problems = parse(text)
+    assert source is None
+    assert problems == [expected]
+
+
+def test_duplicate_keys_are_reported_with_the_first_line():
+    source, problems = parse("title: A\nsummary: B\ntitle: C\n")
+    assert problems == [Problem("x.yaml", 3, 1, "duplicate field 'title' (first given at line 1):"
+                                " keep one of them")]
+    assert source.data == {"title": "A", "summary": "B"}
+
+
+def test_deep_nesting_is_refused():
+    source, problems = parse("a: " + "[" * 50 + "]" * 50 + "\n")
+    assert source is None
+    assert problems[0].message == "nesting deeper than 20 levels is not allowed"
+
+
+def test_alias_bomb_is_refused_before_expansion():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    lines += [f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+              for i in range(8)]
+    source, problems = parse("\n".join(lines) + "\n")
+    assert source is None
+    assert problems[0].line == 1
+
+
+def test_not_utf8_points_at_the_byte(tmp_path: Path):
+    path = tmp_path / "u.yaml"
+    path.write_bytes(b"id: u\ntitle: caf\xe9\n")
+    source, problems = read_source(path, "u.yaml")
+    assert source is None
+    assert problems == [Problem("u.yaml", 2, 11, "the file is not UTF-8 (byte 0xe9): save it "
+                                "with UTF-8 encoding in your editor")]
+
+
+def test_byte_order_mark_is_accepted(tmp_path: Path):
+    path = tmp_path / "b.yaml"
+    path.write_bytes("\ufeffid: b\n".encode())
+    source, problems = read_source(path, "b.yaml")
+    assert problems == []
+    assert source.data == {"id": "b"}
+
+
+def test_nul_byte_is_a_located_problem(tmp_path: Path):
+    path = tmp_path / "n.yaml"
+    path.write_bytes(b"id: n\ntitle: a\x00b\n")
+    source, problems = read_source(path, "n.yaml")
+    assert source is None
+    assert problems == [Problem("n.yaml", 2, 9, "the file contains a control character "
+                                "(U+0000) that is not allowed in YAML: delete it")]
+
+
+def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES + 1))
+    source, problems = read_source(path, "big.yaml")
+    assert source is None
+    assert problems[0].message.startswith(f"the file is {MAX_FILE_BYTES + 4:,} bytes")
