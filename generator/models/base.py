@@ -108,7 +108,7 @@ def _to_language_map(value: Any, info: ValidationInfo) -> Any:
         return value
     raise PydanticCustomError(
         "text",
-        "expected text, or one text per language such as {{en: ..., it: ...}}",
+        "expected text, or one text per language such as {en: ..., it: ...}",
     )
 
 

@@ -112,7 +112,7 @@ class Price(Model):
             return {"amount": 0}
         if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
             raise PydanticCustomError(
-                "price", "give the currency too, like `price: {{amount: 120, currency: EUR}}`"
+                "price", "give the currency too, like `price: {amount: 120, currency: EUR}`"
             )
         return value
 
