@@ -100,6 +100,7 @@ def content_tree(tmp_path: Path) -> ContentTree:
 
 def copy_project(target: Path, *, content: Path | None = None) -> Path:
     """A copy of the site project (mkdocs.yml, pages, theme, content) in `target`."""
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "pages", "theme"):
         source = ROOT / name
         if source.is_dir():
@@ -113,7 +114,8 @@ def copy_project(target: Path, *, content: Path | None = None) -> Path:
 def mkdocs_build(project: Path, *args: str,
                  env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict` in `project`."""
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", **(env or {})}
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1",
+                   **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
         cwd=project, capture_output=True, text=True, env=environment, check=False,
