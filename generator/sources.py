@@ -128,9 +128,7 @@ class SourceFile:
             candidate = (*found, part)
             if candidate in self.values:
                 found = candidate
-        if key and found in self.keys and found == tuple(loc):
-            return self.keys[found]
-        if found and found != tuple(loc) and found in self.keys:
+        if key and found in self.keys:
             return self.keys[found]
         return self.values.get(found, (1, 1))
 

@@ -54,8 +54,10 @@ def problems_from(error: ValidationError, model: type[BaseModel], source: Source
             problem = source.problem(loc, _unknown_field(model, loc), key=True)
         elif kind == "missing":
             parent = loc[:-1]
-            where = f" in `{_dotted(parent)}`" if parent else ""
+            where = f" in `{_dotted(parent, source)}`" if parent else ""
             problem = source.problem(parent, f"missing required field `{loc[-1]}`{where}", key=True)
+        elif (blank := _blank_at(source, loc)) is not None:
+            problem = source.problem(blank, _fill_in(model, blank))
         else:
             problem = source.problem(loc, f"`{_dotted(loc, source)}`: {_message(detail)}")
         spot = str(loc[-1]) if kind == "missing" and loc else ""
@@ -100,6 +102,45 @@ def _dotted(loc: Loc, source: SourceFile | None = None) -> str:
     return text or "file"
 
 
+def _blank_at(source: SourceFile, loc: Loc) -> Loc | None:
+    """Where the provider left a value empty (`""`, nothing, `[]`): a field still to fill in."""
+    value: Any = source.data
+    present: Loc = ()
+    for part in loc:
+        if isinstance(value, dict) and part in value:
+            value = value[part]
+        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
+            value = value[part]
+        else:
+            continue  # a union branch name, or a key the shorthand form does not have
+        present = (*present, part)
+    return present if present and value in ("", None, [], {}) else None
+
+
+def _fill_in(model: type[BaseModel], loc: Loc) -> str:
+    """`title`: fill this in — title of the micro-credential."""
+    field = _field_at(model, loc)
+    meaning = f" — {field.description}" if field is not None and field.description else ""
+    if field is not None and not field.is_required():
+        return f"`{_dotted(loc)}`: fill this in, or delete the line (it is optional){meaning}"
+    return f"`{_dotted(loc)}`: fill this in{meaning}"
+
+
+def _field_at(model: type[BaseModel], loc: Loc) -> Any:
+    """The pydantic field that sits at `loc` (list indexes skipped), or None."""
+    names = [part for part in loc if isinstance(part, str)]
+    current: Any = model
+    field = None
+    for name in names:
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(name)
+        if field is None:
+            return None
+        current = _model_in(field.annotation)
+    return field
+
+
 def _unknown_field(model: type[BaseModel], loc: Loc) -> str:
     """Unknown key, with the closest allowed field name as a suggestion."""
     key = str(loc[-1])
@@ -120,7 +161,7 @@ def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
             return []
         field = current.model_fields.get(str(part))
         if field is None:
-            return []  # a union branch tag: stay where we are
+            continue  # a union branch tag, not a field: stay where we are
         current = _model_in(field.annotation)
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)

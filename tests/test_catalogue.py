@@ -196,3 +196,17 @@ def test_explicit_dates_win_and_without_git_the_source_date_epoch_is_used(
             "price: free\npublished: 2025-02-01\nupdated: 2025-03-01")
     dates = load_catalogue(content_tree.content, root=content_tree.root).dates["barista"]
     assert (dates.published, dates.updated) == (dt.date(2025, 2, 1), dt.date(2025, 3, 1))
+
+
+def test_session_location_errors_name_only_the_branch_written(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "price: free",
+            "price: free\nsessions:\n  - start: 2027-01-10\n    location: onlin\n"
+            "  - start: 2027-02-10\n    location: {city: Graz, contry: AT}\n")
+    assert problems_of(content_tree) == [
+        "content/units/barista.yaml:22:15: `sessions[0].location`: 'onlin' is not allowed; "
+        "allowed: 'online'",
+        "content/units/barista.yaml:24:5: missing required field `country` in "
+        "`sessions[1].location`",
+        "content/units/barista.yaml:24:29: unknown field `contry`; did you mean `country`?",
+    ]

@@ -25,8 +25,9 @@ def test_values_keep_line_and_column():
 
 def test_missing_parts_of_a_location_point_at_the_nearest_existing_value():
     source, _ = parse("workload:\n  hours: 25\n")
-    # "ects" is not in the file: the position is the key that contains it.
-    assert source.position(("workload", "ects")) == (1, 1)
+    # "ects" is not in the file: the position is the value that would contain it.
+    assert source.position(("workload", "ects")) == (2, 3)
+    assert source.position(("workload", "ects"), key=True) == (1, 1)
     assert source.position(("nothing", "here")) == (1, 1)
 
 

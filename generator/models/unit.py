@@ -6,7 +6,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
 from .base import Id, Language, Model, Text, Url, code, unique
@@ -137,13 +137,24 @@ class Place(Model):
     address: str | None = Field(default=None, description="street address")
 
 
+def _location_kind(value: Any) -> str:
+    return "place" if isinstance(value, dict | Place) else "online"
+
+
+Location = Annotated[
+    Annotated[Literal["online"], Tag("online")] | Annotated[Place, Tag("place")],
+    Discriminator(_location_kind),
+]
+"""`online`, or a place: one branch is chosen up front, so errors name only that branch."""
+
+
 class Session(Model):
     """A dated run of the unit that learners can enrol in."""
 
     start: dt.date = Field(description="first day, YYYY-MM-DD")
     end: dt.date | None = Field(default=None, description="last day, YYYY-MM-DD")
     application_deadline: dt.date | None = Field(default=None, description="last day to enrol")
-    location: Literal["online"] | Place = Field(description="`online`, or city and country")
+    location: Location = Field(description="`online`, or city and country")
     enrol_url: Url | None = Field(default=None, description="page where learners enrol")
     places: Annotated[int, Field(gt=0, le=100_000)] | None = Field(
         default=None, description="number of places, if limited"
