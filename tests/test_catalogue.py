@@ -208,5 +208,5 @@ def test_session_location_errors_name_only_the_branch_written(content_tree):
         "allowed: 'online'",
         "content/units/barista.yaml:24:5: missing required field `country` in "
         "`sessions[1].location`",
-        "content/units/barista.yaml:24:29: unknown field `contry`; did you mean `country`?",
+        "content/units/barista.yaml:24:28: unknown field `contry`; did you mean `country`?",
     ]
