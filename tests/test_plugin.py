@@ -53,7 +53,7 @@ def test_unit_page_is_a_complete_fact_sheet(built: Path):
                                strict=True)}
     assert facts["Level"].startswith("EQF level 3")
     assert facts["Workload"] == "25 hours · 1 ECTS credits"
-    assert facts["Assessment"].startswith("Practical assessment — supervised, with id check")
+    assert facts["Assessment"].startswith("Practical assessment — Supervised, with ID check")
     assert facts["Offered by"].startswith("Example Training Centre (fictional), Bologna, Italy")
     assert facts["Field of education"] == "Hotel, restaurants and catering (ISCED-F 1013)"
     assert facts["Price"] == "Free"
