@@ -10,7 +10,11 @@ from pathlib import Path
 import click
 
 from .catalogue import load_catalogue
+from .diff import DiffError, diff_revisions
 from .errors import ContentError, Problem
+from .scaffold import ScaffoldError, create
+from .schemas import schema_files
+from .writer import write_outputs
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -97,6 +101,74 @@ def serve(config_file: str, dev_addr: str) -> None:
         microvet serve
     """
     sys.exit(_mkdocs(["serve", "-f", config_file, "-a", dev_addr]))
+
+
+@main.command()
+@click.argument("kind", metavar="KIND", type=click.Choice(["unit", "outcome", "provider"]))
+@click.argument("object_id", metavar="ID")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/ and providers/.")
+def new(kind: str, object_id: str, content_dir: Path) -> None:
+    """Create content/<KIND>s/<ID>.yaml with every field present and explained.
+
+    Fill in every field marked MANDATORY, then run `microvet check`. The ID becomes the
+    page address: lowercase letters, digits and hyphens, e.g. barista-basics.
+
+    \b
+    Example:
+        microvet new unit barista-basics
+    """
+    try:
+        path = create(kind, object_id, content_dir)
+    except ScaffoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Created {path.as_posix()}: fill in every field marked MANDATORY, "
+               "then run `microvet check`.")
+
+
+@main.command()
+@click.option("-o", "--output", "output_dir", default=".", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write schemas/ into (the repository's top folder).")
+def schema(output_dir: Path) -> None:
+    """Write the JSON Schemas of units, outcomes and providers into schemas/.
+
+    Editors use them to complete and check content files (VS Code's YAML extension reads the
+    `# yaml-language-server: $schema=...` first line). Run after changing the models, and
+    commit the result.
+
+    \b
+    Example:
+        microvet schema
+    """
+    files = schema_files()
+    write_outputs(output_dir, files)
+    for path in sorted(files):
+        click.echo(f"Wrote {(output_dir / path).as_posix()}")
+
+
+@main.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/ and providers/.")
+def diff(base: str, head: str | None, content_dir: Path) -> None:
+    """Summarise, in Markdown, what changed in the catalogue between two git revisions.
+
+    Lists the units, outcomes and providers added, removed and changed, with each changed
+    field's old and new value. HEAD defaults to the working tree (your uncommitted files).
+
+    \b
+    Examples:
+        microvet diff main
+        microvet diff origin/main HEAD
+    """
+    try:
+        click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
+    except DiffError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def _mkdocs(args: list[str]) -> int:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalogue import Catalogue
+from .reference import field_reference
 from .text import pick
 
 CATALOGUE_PAGE_SIZE = 50
@@ -125,7 +126,17 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         )
         for provider in catalogue.providers.values()
     ]
-    return pages + catalogue_pages(catalogue)
+    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+
+
+def field_reference_page() -> GeneratedPage:
+    """Every content field and allowed value, made from the models (it cannot drift)."""
+    return GeneratedPage(
+        src_uri="reference/fields.md", template="fields.html", title="Field reference",
+        context={"reference": field_reference()},
+        description="Every field of a unit, outcome and provider file, and every allowed value.",
+        in_nav=True,
+    )
 
 
 def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:

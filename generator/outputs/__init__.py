@@ -8,12 +8,12 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..models import Unit
 from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
-from . import plain
+from . import plain, schemas
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
 
-RENDERERS: tuple[Renderer, ...] = (plain.render,)
+RENDERERS: tuple[Renderer, ...] = (plain.render, schemas.render)
 """Every renderer whose files the build publishes, in a fixed order."""
 
 
