@@ -3,7 +3,7 @@
 on_config     read and validate all content, render every output (nothing written yet);
               for `mkdocs build`, redirect the build into a temporary folder beside site/
 on_files      add one generated page per unit, outcome, provider and catalogue page
-on_env        register the template filters
+on_env        register the template filters and the Content-Security-Policy
 on_page_*     hand each generated page its template, title and content objects
 on_post_build write the rendered outputs, then swap the finished folder into place
 on_serve      rebuild when content/ changes
@@ -26,7 +26,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import atomic, templating
+from . import atomic, csp, templating
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError
 from .outputs import embedded_jsonld, render_outputs, unit_alternates
@@ -89,6 +89,9 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         templating.register(env)
+        # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
+        env.globals["content_security_policy"] = (
+            None if self.command == "serve" else _page_policy(env, config))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -140,6 +143,16 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _page_policy(env: Environment, config: MkDocsConfig) -> str:
+    """The pages' CSP, allowing the fixed inline scripts of the theme's own templates."""
+    loader = env.loader
+    assert loader is not None  # MkDocs always gives its theme environment a loader
+    sources = [loader.get_source(env, name)[0]
+               for name in loader.list_templates() if name.endswith(".html")]
+    return csp.content_security_policy(csp.fixed_script_hashes(sources),
+                                       csp.repository_api(config.repo_url))
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
