@@ -30,7 +30,7 @@ from . import atomic, csp, templating
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError
 from .outputs import embedded_jsonld, render_outputs, unit_alternates
-from .site import GeneratedPage, SiteInfo, generated_pages, unit_url
+from .site import GeneratedPage, SiteInfo, generated_pages, markdown_page_urls, unit_url
 from .writer import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.microvet")
@@ -68,6 +68,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.site = SiteInfo(
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
+            markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
         self.outputs = render_outputs(self.catalogue, self.site)
         self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .catalogue import Catalogue
@@ -26,6 +27,8 @@ class SiteInfo:
     name: str = "microVET catalogue"
     repo_url: str | None = None
     edit_uri: str | None = None
+    markdown_pages: tuple[str, ...] = ()
+    """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):
@@ -96,6 +99,19 @@ def provider_url(provider_id: str) -> str:
 def catalogue_page_url(number: int) -> str:
     """Page `number` (1-based) of the plain catalogue list."""
     return "catalogue/" if number == 1 else f"catalogue/page/{number}/"
+
+
+def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
+    """Directory-style URLs of the Markdown pages in `docs_dir`, sorted (`index.md` -> `""`)."""
+    urls = []
+    for path in docs_dir.rglob("*.md"):
+        parts = path.relative_to(docs_dir).with_suffix("").parts
+        if any(part.startswith(".") for part in parts):  # MkDocs skips hidden files too
+            continue
+        if parts[-1] in {"index", "README"}:
+            parts = parts[:-1]
+        urls.append("".join(f"{part}/" for part in parts))
+    return tuple(sorted(set(urls)))
 
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:

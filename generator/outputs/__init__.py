@@ -8,16 +8,18 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..models import Unit
 from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
-from . import plain, schemas
+from . import feeds, openbadges, plain, schemaorg, schemas
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
 
-RENDERERS: tuple[Renderer, ...] = (plain.render, schemas.render)
+RENDERERS: tuple[Renderer, ...] = (
+    plain.render, schemas.render, openbadges.render, feeds.render,
+)
 """Every renderer whose files the build publishes, in a fixed order."""
 
 
-EMBEDDED: tuple[Embedder, ...] = ()
+EMBEDDED: tuple[Embedder, ...] = (schemaorg.course, schemaorg.amb_learning_resource)
 """JSON-LD blocks embedded in the head of every unit page."""
 
 

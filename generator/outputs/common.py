@@ -1,0 +1,50 @@
+"""Conventions every harvestable document shares: the metadata licence, dates, durations."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from ..vocabularies import Term, vocabulary
+
+METADATA_LICENCE_CODE = "CC0-1.0"
+"""Licence of the catalogue's own metadata (`sdLicense`): public domain, so anyone may harvest it."""
+
+
+def metadata_licence() -> Term:
+    """The licence under which every metadata document of the catalogue is published."""
+    return vocabulary("licences")[METADATA_LICENCE_CODE]
+
+
+def licence_uri(code: str) -> str:
+    """The canonical Creative Commons URL of an SPDX licence id."""
+    uri = vocabulary("licences")[code].uri
+    if uri is None:  # every licence in the list has one; guard the type, not the data
+        raise ValueError(f"licence {code} has no URI")
+    return uri
+
+
+def iso_duration(hours: Decimal) -> str:
+    """ISO 8601 duration of a number of hours: `PT25H`, `PT12H30M`.
+
+    Minutes instead of a decimal fraction of hours, because several consumers (the AMB
+    duration pattern among them) accept fractions only on seconds.
+    """
+    minutes = int((hours * 60).to_integral_value())
+    whole, rest = divmod(minutes, 60)
+    text = "PT"
+    if whole:
+        text += f"{whole}H"
+    if rest or not whole:
+        text += f"{rest}M"
+    return text
+
+
+def midnight_utc(day: dt.date) -> str:
+    """A calendar day as an RFC 3339 date-time with offset: `2026-03-01T00:00:00+00:00`."""
+    return dt.datetime.combine(day, dt.time(), tzinfo=dt.UTC).isoformat()
+
+
+def atom_date(day: dt.date) -> str:
+    """A calendar day as an Atom/RFC 3339 timestamp: `2026-03-01T00:00:00Z`."""
+    return f"{day.isoformat()}T00:00:00Z"
