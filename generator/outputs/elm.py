@@ -1,0 +1,358 @@
+"""Europass: each unit as an ELM 3.1 learning opportunity (LOQ profile), `units/<id>/elm.jsonld`.
+
+The document is a graph whose first node is the unit's `LearningOpportunity`; it embeds the
+`LearningAchievementSpecification` (outcomes, assessment, awarding bodies) and the provider.
+Each dated session follows as a `LearningOpportunity` of its own, with its period, place and
+application deadline, pointing to the same achievement specification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ..catalogue import Catalogue
+from ..models import Outcome, Place, Price, Session, Unit
+from ..site import SiteInfo, outcome_url, unit_url
+from ..text import pick_language
+from .elm_concepts import (
+    EDC_CONTEXT,
+    Node,
+    concept,
+    date_time,
+    decimal_value,
+    esco_skill_concept,
+    full_address,
+    hours_duration,
+    note,
+    organisation,
+    organisation_id,
+    other_skill_concept,
+    place,
+    typed_date_time,
+    web_resource,
+)
+from .serialise import json_bytes
+
+OPPORTUNITY_TYPE = "short-learning-programme"
+"""Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""
+
+SKILL_TYPES = {"knowledge": "knowledge", "skill": "skill", "responsibility-autonomy": "skill"}
+"""Outcome category -> ESCO skill type (ESCO files competences, i.e. autonomy and
+responsibility, under "skill/competence")."""
+
+
+@dataclass(frozen=True, slots=True)
+class UnitIds:
+    """The identifiers of one unit's ELM nodes, all under its page URL."""
+
+    page: str
+
+    @property
+    def opportunity(self) -> str:
+        """The unit's `LearningOpportunity`."""
+        return self.page + "#learning-opportunity"
+
+    @property
+    def achievement(self) -> str:
+        """The unit's `LearningAchievementSpecification`."""
+        return self.page + "#learning-achievement-specification"
+
+    @property
+    def assessment(self) -> str:
+        """The unit's `LearningAssessmentSpecification`."""
+        return self.page + "#learning-assessment-specification"
+
+
+def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
+    """`units/<id>/elm.jsonld` for every unit."""
+    parts = stacked_parts(catalogue)
+    return {
+        f"units/{uid}/elm.jsonld": json_bytes(unit_to_elm(catalogue, unit, site, parts))
+        for uid, unit in catalogue.units.items()
+    }
+
+
+def stacked_parts(catalogue: Catalogue) -> dict[str, list[str]]:
+    """Unit id -> ids of the units that stack into it, computed once for the whole catalogue."""
+    parts: dict[str, list[str]] = {}
+    for unit in catalogue.units.values():
+        for target in unit.stackability.into if unit.stackability else ():
+            if target.unit:
+                parts.setdefault(target.unit, []).append(unit.id)
+    return parts
+
+
+def unit_to_elm(catalogue: Catalogue, unit: Unit, site: SiteInfo,
+                parts: Mapping[str, list[str]]) -> dict[str, Any]:
+    """The unit's ELM document: its learning opportunity, then one per dated session."""
+    builder = _UnitBuilder(catalogue, unit, site, parts.get(unit.id, []))
+    return {"@context": EDC_CONTEXT, "@graph": [builder.opportunity(), *builder.sessions()]}
+
+
+def unit_ids(unit_id: str, site: SiteInfo) -> UnitIds:
+    """The node identifiers of a unit."""
+    return UnitIds(site.absolute(unit_url(unit_id)))
+
+
+def default_language(unit: Unit) -> str:
+    """The unit's authoritative language: its default language if the title has it."""
+    return pick_language(unit.title, unit.default_language)
+
+
+class _UnitBuilder:
+    """Builds the nodes of one unit; holds what every node needs."""
+
+    def __init__(self, catalogue: Catalogue, unit: Unit, site: SiteInfo,
+                 parts: list[str]) -> None:
+        self.catalogue = catalogue
+        self.unit = unit
+        self.site = site
+        self.parts = parts
+        self.ids = unit_ids(unit.id, site)
+        self.language = default_language(unit)
+        self.places = _places(unit.sessions)
+
+    def opportunity(self) -> Node:
+        """The unit's `LearningOpportunity`, embedding everything it refers to."""
+        unit = self.unit
+        node = self._opportunity_core(self.ids.opportunity)
+        node.update({
+            "description": dict(unit.summary),
+            "dcType": concept("learning_opportunity_types", OPPORTUNITY_TYPE),
+            "homepage": self._homepages(),
+            "providedBy": organisation(self.catalogue.provider_of(unit), self.site),
+            "learningAchievementSpecification": self.achievement(),
+        })
+        if self.places:
+            node["location"] = [self._place(key, number) for key, number in self.places.items()]
+        if unit.materials:
+            node["supplementaryDocument"] = [web_resource(m.url, m.title) for m in unit.materials]
+        node.update(self._stacking(self._linked_opportunity))
+        updated = self.catalogue.dates[unit.id].updated
+        if updated:
+            node["dc:modified"] = typed_date_time(updated)
+        return node
+
+    def sessions(self) -> list[Node]:
+        """One `LearningOpportunity` per dated session (ids by start date, unique)."""
+        nodes, used = [], set()
+        for session in self.unit.sessions:
+            node_id = f"{self.ids.page}#session-{session.start.isoformat()}"
+            count = 2
+            while node_id in used:
+                node_id, count = f"{self.ids.page}#session-{session.start}-{count}", count + 1
+            used.add(node_id)
+            nodes.append(self._session(node_id, session))
+        return nodes
+
+    def achievement(self) -> Node:
+        """What the learner achieves: outcomes, level, field, workload, awarding bodies."""
+        unit, ids = self.unit, self.ids
+        node: Node = {
+            "@id": ids.achievement,
+            "@type": "LearningAchievementSpecification",
+            "title": dict(unit.title),
+            "description": dict(unit.summary),
+            "homepage": [web_resource(ids.page)],
+            "thematicArea": concept("isced_f", unit.isced_f),
+            "educationLevel": concept("eqf_levels", unit.eqf_level),
+            "volumeOfLearning": hours_duration(unit.workload.hours),
+            "language": [concept("languages", code) for code in unit.languages],
+            "mode": concept("modes", unit.mode),
+            "learningOutcome": [learning_outcome(o, self.site)
+                                for o in self.catalogue.outcomes_of(unit)],
+            "provenBy": self.assessment(),
+            "awardingOpportunity": self._awarding(),
+        }
+        credits = [_credit_point(system, value) for system, value in
+                   (("ects", unit.workload.ects), ("ecvet", unit.workload.ecvet)) if value]
+        optional = {
+            "creditPoint": credits,
+            "learningSetting": unit.learning_setting and concept(
+                "learning_settings", unit.learning_setting),
+            "targetGroup": [concept("target_groups", code) for code in unit.target_groups],
+            "entryRequirement": unit.prerequisites and note(unit.prerequisites),
+            "additionalNote": self._achievement_notes(),
+            "supplementaryDocument": self._achievement_documents(),
+        }
+        node.update({key: value for key, value in optional.items() if value})
+        node.update(self._stacking(self._linked_achievement))
+        return node
+
+    def assessment(self) -> Node:
+        """How the outcomes are assessed: methods, description, supervision and ID check."""
+        unit = self.unit
+        node: Node = {
+            "@id": self.ids.assessment,
+            "@type": "LearningAssessmentSpecification",
+            "title": dict(unit.title),
+            "description": dict(unit.assessment.description),
+            "dcType": [concept("assessment_methods", m) for m in unit.assessment.methods],
+            "language": [concept("languages", code) for code in unit.languages],
+            "mode": concept("modes", unit.mode),
+            "proves": {"@id": self.ids.achievement},
+        }
+        if unit.assessment.supervision:
+            # ELM has `idVerification` only on an issued assessment: in an offer the official
+            # concept travels as the subject of a note.
+            supervision = concept("supervision", unit.assessment.supervision)
+            node["additionalNote"] = [note(supervision["prefLabel"], subject=supervision)]
+        return node
+
+    def _opportunity_core(self, node_id: str) -> Node:
+        """What every opportunity of this unit states (main one and sessions)."""
+        unit = self.unit
+        node: Node = {
+            "@id": node_id,
+            "@type": "LearningOpportunity",
+            "title": dict(unit.title),
+            "mode": concept("modes", unit.mode),
+            "priceDetail": price_detail(unit.price),
+            "elm:defaultLanguage": concept("languages", self.language),
+        }
+        if unit.schedule:
+            node["learningSchedule"] = concept("schedules", unit.schedule)
+        return node
+
+    def _session(self, node_id: str, session: Session) -> Node:
+        """One dated run: period, place, deadline, enrolment page."""
+        node = self._opportunity_core(node_id)
+        period: Node = {"@type": "PeriodOfTime", "startDate": date_time(session.start)}
+        if session.end:
+            period["endDate"] = date_time(session.end, end_of_day=True)
+        homepages = [web_resource(session.enrol_url)] if session.enrol_url else []
+        node.update({
+            "homepage": [*homepages, web_resource(self.ids.page)],
+            "temporal": period,
+            "providedBy": {"@id": organisation_id(self.unit.provider, self.site)},
+            "learningAchievementSpecification": {"@id": self.ids.achievement},
+        })
+        if session.application_deadline:
+            node["applicationDeadline"] = date_time(session.application_deadline,
+                                                    end_of_day=True)
+        if isinstance(session.location, Place):
+            node["location"] = {"@id": self._place_id(self.places[session.location])}
+        return node
+
+    def _homepages(self) -> list[Node]:
+        pages = [web_resource(self.ids.page)]
+        if self.unit.homepage:
+            pages.append(web_resource(self.unit.homepage))
+        return pages
+
+    def _place_id(self, number: int) -> str:
+        return f"{self.ids.page}#place-{number}"
+
+    def _place(self, where: Place, number: int) -> Node:
+        line = full_address(where.venue, where.address, city=where.city)
+        return place(self._place_id(number), where.city, where.country, line, self.language)
+
+    def _awarding(self) -> Node:
+        """Who awards the credential (EU element "awarding body"); the provider is embedded."""
+        bodies = [
+            {"@id": organisation_id(body.id, self.site)} if body.id == self.unit.provider
+            else organisation(body, self.site)
+            for body in self.catalogue.awarding_bodies_of(self.unit)
+        ]
+        return {"@type": "AwardingOpportunity", "awardingBody": bodies,
+                "learningAchievementSpecification": {"@id": self.ids.achievement}}
+
+    def _achievement_notes(self) -> list[Node]:
+        """Quality assurance and stackability, which ELM has no structured place for."""
+        qa, stack = self.unit.quality_assurance, self.unit.stackability
+        notes = [note(qa.description)]
+        if qa.accreditation:
+            notes.append(note({self.language: qa.accreditation}))
+        if stack and stack.description:
+            notes.append(note(stack.description))
+        if stack:
+            notes += [note(target.title) for target in stack.into if target.title]
+        return notes
+
+    def _achievement_documents(self) -> list[Node]:
+        """Public pages: the quality assurance page, outside qualifications it stacks into."""
+        qa, stack = self.unit.quality_assurance, self.unit.stackability
+        title = {self.language: qa.accreditation} if qa.accreditation else None
+        pages = [web_resource(qa.url, title)] if qa.url else []
+        if stack:
+            pages += [web_resource(t.url, t.title) for t in stack.into if t.title and t.url]
+        return pages
+
+    def _stacking(self, link: Callable[[str], Node]) -> Node:
+        """`isPartOf` (units this one stacks into) and `hasPart` (units stacking into it)."""
+        stack = self.unit.stackability
+        wholes = [t.unit for t in stack.into if t.unit] if stack else []
+        links = {"isPartOf": [link(uid) for uid in wholes],
+                 "hasPart": [link(uid) for uid in self.parts]}
+        return {key: value for key, value in links.items() if value}
+
+    def _linked_opportunity(self, unit_id: str) -> Node:
+        """Another unit's opportunity with what the LOQ shape requires of any opportunity."""
+        other = self.catalogue.units[unit_id]
+        ids = unit_ids(unit_id, self.site)
+        provider = self.catalogue.provider_of(other)
+        return {
+            "@id": ids.opportunity,
+            "@type": "LearningOpportunity",
+            "title": dict(other.title),
+            "homepage": [web_resource(ids.page)],
+            "providedBy": ({"@id": organisation_id(provider.id, self.site)}
+                           if provider.id == self.unit.provider
+                           else organisation(provider, self.site)),
+            "learningAchievementSpecification": self._linked_achievement(unit_id),
+            "elm:defaultLanguage": concept("languages", default_language(other)),
+        }
+
+    def _linked_achievement(self, unit_id: str) -> Node:
+        """Another unit's achievement specification, by identifier and title."""
+        return {"@id": unit_ids(unit_id, self.site).achievement,
+                "@type": "LearningAchievementSpecification",
+                "title": dict(self.catalogue.units[unit_id].title)}
+
+
+def learning_outcome(outcome: Outcome, site: SiteInfo) -> Node:
+    """An outcome: its statement as title, skill type, reuse level, related skills."""
+    node: Node = {
+        "@id": site.absolute(outcome_url(outcome.id)) + "#learning-outcome",
+        "@type": "LearningOutcome",
+        "title": dict(outcome.statement),
+        "dcType": concept("skill_types", SKILL_TYPES[outcome.category]),
+    }
+    optional = {
+        "reusabilityLevel": outcome.reuse_level and concept("reuse_levels", outcome.reuse_level),
+        "relatedESCOSkill": [esco_skill_concept(skill) for skill in outcome.esco_skills],
+        "relatedSkill": [other_skill_concept(skill) for skill in outcome.other_skills],
+        "additionalNote": [note(criterion) for criterion in outcome.assessment_criteria],
+    }
+    node.update({key: value for key, value in optional.items() if value})
+    return node
+
+
+def price_detail(price: Price) -> Node:
+    """The price for one learner; a free offer has no amount (ELM needs a currency for one)."""
+    if price.is_free:
+        return {"@type": "PriceDetail", "prefLabel": {"en": "Free of charge"}}
+    assert price.currency is not None  # the model requires a currency for a paid offer
+    return {
+        "@type": "PriceDetail",
+        "prefLabel": {"en": "Price per learner"},
+        "amount": {"@type": "Amount", "unit": concept("currencies", price.currency),
+                   # `rdf:value`, not the context's `value` (elm:value), which the shape rejects
+                   "rdf:value": decimal_value(price.amount)},
+    }
+
+
+def _credit_point(system: str, value: Any) -> Node:
+    return {"@type": "CreditPoint", "framework": concept("credit_systems", system),
+            "point": decimal_value(value)["@value"]}
+
+
+def _places(sessions: list[Session]) -> dict[Place, int]:
+    """The distinct places of the sessions, numbered in order of first appearance."""
+    places: dict[Place, int] = {}
+    for session in sessions:
+        if isinstance(session.location, Place) and session.location not in places:
+            places[session.location] = len(places) + 1
+    return places

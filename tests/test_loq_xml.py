@@ -1,0 +1,123 @@
+"""The Europass QDR export `api/loq.xml` is valid against `loq.xsd` (ELM 3.1.0), offline.
+
+lxml (libxml2) validates the structure, the code lists the schema enumerates and its
+`xs:key`/`xs:keyref` identity constraints, i.e. that every `idref` names a record.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pytest
+from conftest import REFERENCE, ROOT, ContentTree
+from lxml import etree
+from test_elm import RICH_OUTCOME, RICH_PROVIDER, RICH_UNIT, STACKING_UNIT
+
+from generator.catalogue import Catalogue, load_catalogue
+from generator.outputs import loq_xml
+from generator.site import SiteInfo
+
+LOQ_XSD = REFERENCE / "elm" / "xsd" / "loq.xsd"
+NS = {"loq": loq_xml.LOQ}
+SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
+
+
+@cache
+def loq_schema() -> etree.XMLSchema:
+    """`loq.xsd` with its code lists (`cv/`) and external vocabularies (`external/`)."""
+    return etree.XMLSchema(etree.parse(str(LOQ_XSD)))
+
+
+def schema_errors(document: bytes) -> list[str]:
+    """Every schema violation as `line: message` (empty when valid)."""
+    schema = loq_schema()
+    if schema.validate(etree.fromstring(document)):
+        return []
+    return [f"{error.line}: {error.message}" for error in schema.error_log]
+
+
+def export(catalogue: Catalogue) -> bytes:
+    """The `api/loq.xml` the build publishes for `catalogue`."""
+    return loq_xml.render(catalogue, SITE)["api/loq.xml"]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Catalogue:
+    """The sample content of the repository."""
+    return load_catalogue(ROOT / "content")
+
+
+@pytest.fixture(scope="module")
+def sample_export(sample: Catalogue) -> bytes:
+    """The sample content's QDR export."""
+    return export(sample)
+
+
+def test_sample_export_is_valid(sample_export: bytes):
+    assert schema_errors(sample_export) == []
+
+
+def test_every_unit_and_session_is_an_opportunity_with_its_specification(
+        sample: Catalogue, sample_export: bytes):
+    root = etree.fromstring(sample_export)
+    opportunities = root.findall("loq:learningOpportunityReferences/loq:learningOpportunity", NS)
+    sessions = sum(len(unit.sessions) for unit in sample.units.values())
+    assert len(opportunities) == len(sample.units) + sessions
+    specifications = root.findall(
+        "loq:learningAchievementSpecificationReferences/loq:learningAchievementSpecification",
+        NS)
+    assert sorted(s.get("id") for s in specifications) == sorted(
+        SITE.absolute(f"units/{uid}/#learning-achievement-specification")
+        for uid in sample.units)
+    organisations = root.findall("loq:agentReferences/loq:organisation", NS)
+    used = {pid for unit in sample.units.values() for pid in [unit.provider, *unit.bodies]}
+    assert len(organisations) == len(used)
+
+
+def test_ids_are_unique_and_every_idref_resolves(sample_export: bytes):
+    root = etree.fromstring(sample_export)
+    ids = [element.get("id") for element in root.iter() if element.get("id")]
+    assert len(ids) == len(set(ids))
+    dangling = {element.get("idref") for element in root.iter()
+                if element.get("idref") and element.get("idref") not in set(ids)}
+    assert dangling == set()
+
+
+def test_the_schema_rejects_a_dangling_idref(sample_export: bytes):
+    broken = sample_export.replace(b'<providedBy idref="', b'<providedBy idref="urn:x:', 1)
+    assert any("No match found for key-sequence" in e for e in schema_errors(broken))
+
+
+def test_the_schema_rejects_a_code_outside_its_list(sample_export: bytes):
+    broken = sample_export.replace(
+        b"http://data.europa.eu/snb/isced-f/", b"http://data.europa.eu/snb/isced-f/9", 1)
+    assert any("ISCEDFCode" in e and "uri" in e for e in schema_errors(broken))
+
+
+def test_unit_using_every_optional_field_exports_validly(content_tree: ContentTree):
+    content_tree.minimal()
+    content_tree.write("providers", "academy", RICH_PROVIDER)
+    content_tree.write("outcomes", "autonomy", RICH_OUTCOME)
+    content_tree.write("units", "rich", RICH_UNIT)
+    content_tree.write("units", "part", STACKING_UNIT)
+    document = export(load_catalogue(content_tree.content))
+    assert schema_errors(document) == []
+    root = etree.fromstring(document)
+    rich = root.find(f"loq:learningOpportunityReferences/loq:learningOpportunity"
+                     f"[@id='{SITE.absolute('units/rich/')}#learning-opportunity']", NS)
+    assert [e.get("idref") for e in rich.findall("loq:hasPart", NS)] == [
+        SITE.absolute("units/part/#learning-opportunity")]
+    # An entry requirement holds one note, in the unit's default language (Italian).
+    entry = root.find(".//loq:entryRequirement/loq:noteLiteral", NS)
+    assert (entry.get("language"), entry.text) == ("it", "Barista di base o esperienza.")
+
+
+def test_export_is_deterministic(sample: Catalogue, sample_export: bytes):
+    assert export(sample) == sample_export
+
+
+def test_build_publishes_the_export(built_site: Path):
+    published = (built_site / "api" / "loq.xml").read_bytes()
+    assert published.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n<Courses ")
+    assert schema_errors(published) == []
