@@ -8,13 +8,13 @@ from typing import Any
 from ..catalogue import Catalogue
 from ..models import Unit
 from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
-from . import feeds, openbadges, plain, schemaorg, schemas
+from . import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
 
 RENDERERS: tuple[Renderer, ...] = (
-    plain.render, schemas.render, openbadges.render, feeds.render,
+    plain.render, schemas.render, elm.render, loq_xml.render, openbadges.render, feeds.render,
 )
 """Every renderer whose files the build publishes, in a fixed order."""
 
