@@ -182,7 +182,7 @@ def _known_hint(folder: str, ids: Sequence[str]) -> str:
     if ids and len(ids) <= LONG_LIST:
         listed = f"In this catalogue: {', '.join(sorted(ids))}."
     else:
-        listed = f"The ids are the file names in content/{folder}/, without .yaml."
+        listed = f"Ids: the file names in content/{folder}/ without .yaml."
     kind = folder.removesuffix("s")
     return listed if kind == "unit" else f"{listed} A new one: microvet new {kind} ID"
 
