@@ -399,6 +399,7 @@ def test_golden_elm_document(sample: Catalogue, update_golden: bool):
     golden = Path(__file__).parent / "golden" / f"elm-{GOLDEN_UNIT}.jsonld"
     if update_golden:
         golden.write_bytes(rendered)
+    assert json.loads(golden.read_bytes()) == json.loads(rendered)  # a readable diff first
     assert golden.read_bytes() == rendered
 
 

@@ -69,7 +69,8 @@ def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
     """`units/<id>/elm.jsonld` for every unit."""
     parts = stacked_parts(catalogue)
     return {
-        f"units/{uid}/elm.jsonld": json_bytes(unit_to_elm(catalogue, unit, site, parts))
+        f"units/{uid}/elm.jsonld": json_bytes(unit_to_elm(catalogue, unit, site, parts),
+                                               indent=None)
         for uid, unit in catalogue.units.items()
     }
 
