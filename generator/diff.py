@@ -89,7 +89,7 @@ def _extract(repo: Path, revision: str, prefix: str, target: Path) -> tuple[Path
         if kind == "blob":
             blobs.append((sha, path))
     contents = _cat_files(repo, [sha for sha, _ in blobs])
-    for (sha, path), data in zip(blobs, contents, strict=True):
+    for (_sha, path), data in zip(blobs, contents, strict=True):
         destination = target.joinpath(*PurePosixPath(path).parts)
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.write_bytes(data)

@@ -107,7 +107,8 @@ def _labelled_codes(node: dict[str, Any]) -> dict[str, Any]:
     numbers = [int(code) for code in node["enum"] if code.isdigit() and str(int(code)) == code]
     if not numbers:
         return node
-    outer = {key: node.pop(key) for key in ("title", "description") if key in node}
+    outer: dict[str, Any] = {key: node.pop(key) for key in ("title", "description")
+                             if key in node}
     return {**outer, "anyOf": [node, {"type": "integer", "enum": numbers}]}
 
 

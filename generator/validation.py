@@ -31,6 +31,7 @@ _PLAIN = {
     "date_parsing": "expected a date like 2026-03-01",
     "date_from_datetime_parsing": "expected a date like 2026-03-01",
     "date_from_datetime_inexact": "expected a date like 2026-03-01, without a time",
+    "finite_number": "expected a finite number",
     "value_error": "{msg}",
 }
 
@@ -107,12 +108,11 @@ def _blank_at(source: SourceFile, loc: Loc) -> Loc | None:
     value: Any = source.data
     present: Loc = ()
     for part in loc:
-        if isinstance(value, dict) and part in value:
-            value = value[part]
-        elif isinstance(value, list) and isinstance(part, int) and part < len(value):
-            value = value[part]
-        else:
+        inside = (part in value if isinstance(value, dict) else
+                  isinstance(value, list) and isinstance(part, int) and part < len(value))
+        if not inside:
             continue  # a union branch name, or a key the shorthand form does not have
+        value = value[part]
         present = (*present, part)
     return present if present and value in ("", None, [], {}) else None
 

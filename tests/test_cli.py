@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-
 from conftest import ROOT, ContentTree
+
 from generator.cli import main
 from generator.schemas import schema_files
 

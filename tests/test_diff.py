@@ -6,8 +6,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import OUTCOME, ContentTree
+
 from generator.catalogue import load_catalogue
 from generator.diff import DiffError, catalogue_changes, diff_revisions, markdown, show
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
-
 from conftest import ROOT
+
 from generator.catalogue import load_catalogue
 from generator.cli import main
 from generator.diff import diff_revisions

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+
 from generator.reference import field_reference, model_docs, used_vocabularies
 from generator.vocabularies import vocabulary
 

@@ -1,4 +1,4 @@
-"""`microvet new`: scaffolds that explain every field, and whose only problems are "fill this in"."""
+"""`microvet new`: scaffolds explaining every field, whose only problems are "fill this in"."""
 
 from __future__ import annotations
 
@@ -37,7 +37,8 @@ def test_scaffold_golden(kind: str, update_golden: bool):
 @pytest.mark.parametrize("kind", list(MODELS))
 def test_scaffold_declares_its_schema_and_has_every_top_level_field(kind: str):
     text = scaffold(kind, f"new-{kind}", KNOWN)
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    first_line = f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    assert text.splitlines()[0] == first_line
     source, problems = parse_source(text, f"{kind}.yaml")
     assert problems == []
     assert source is not None

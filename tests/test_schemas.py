@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import OUTCOME, PROVIDER, ROOT, UNIT
 from jsonschema import Draft7Validator
 
-from conftest import OUTCOME, PROVIDER, ROOT, UNIT
 from generator.outputs import render_outputs
 from generator.reference import MODELS
 from generator.scaffold import scaffold
@@ -85,7 +85,8 @@ def test_codes_carry_their_labels_for_completion():
 def test_every_content_file_declares_its_schema_and_satisfies_it(path: Path):
     kind = path.parent.name.removesuffix("s")
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    first_line = f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+    assert text.splitlines()[0] == first_line
     assert schema_errors(kind, text) == []
 
 
