@@ -1,8 +1,9 @@
-"""A small, fixed content tree that exercises every harvestable field (for exact and golden tests)."""
+"""A small, fixed content tree exercising every harvestable field (exact and golden tests)."""
 
 from __future__ import annotations
 
 from conftest import ContentTree
+
 from generator.catalogue import Catalogue, load_catalogue
 from generator.site import SiteInfo
 

@@ -10,20 +10,21 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from validators import AMB_SCHEMAS
 
 from generator.outputs.common import (
     atom_date,
     iso_duration,
     licence_uri,
     metadata_licence,
+    metadata_licence_uri,
     midnight_utc,
 )
-from validators import AMB_SCHEMAS
 
 
 def test_metadata_is_public_domain():
     assert metadata_licence().code == "CC0-1.0"
-    assert metadata_licence().uri == "https://creativecommons.org/publicdomain/zero/1.0/"
+    assert metadata_licence_uri() == "https://creativecommons.org/publicdomain/zero/1.0/"
 
 
 def test_licence_uri_of_an_spdx_id():

@@ -8,16 +8,16 @@ from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import ROOT
+from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
+from jsonld import expand
+from validators import amb_errors, course_info_problems, expand_strictly, schemaorg_problems
+
 from generator.catalogue import Catalogue, load_catalogue
 from generator.outputs import EMBEDDED, embedded_jsonld
 from generator.outputs.common import licence_uri
 from generator.outputs.schemaorg import amb_learning_resource, course
 from generator.outputs.serialise import json_bytes
-from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
-from jsonld import expand
-from validators import amb_errors, expand_strictly, schemaorg_problems
 
 GOLDEN = Path(__file__).parent / "golden" / "barista"
 SCHEMA = "http://schema.org/"
@@ -42,7 +42,7 @@ def blocks(catalogue: Catalogue, unit_id: str) -> tuple[dict[str, Any], dict[str
 
 
 def test_both_blocks_are_registered_and_describe_the_same_id(rich: Catalogue):
-    assert EMBEDDED == (course, amb_learning_resource)
+    assert (course, amb_learning_resource) == EMBEDDED
     google, amb = embedded_jsonld(rich, rich.units["barista"], SITE)
     assert google["@id"] == amb["id"] == "https://catalogue.example.org/mv/units/barista/"
 
@@ -171,6 +171,7 @@ def test_every_sample_unit_passes_every_validator(sample: Catalogue):
     assert sample.units, "the sample content has no units"
     for unit_id in sample.units:
         google, amb = blocks(sample, unit_id)
+        assert course_info_problems(google) == [], unit_id
         assert schemaorg_problems(google) == [], unit_id
         assert schemaorg_problems(amb) == [], unit_id
         assert amb_errors(amb) == [], unit_id
@@ -178,6 +179,7 @@ def test_every_sample_unit_passes_every_validator(sample: Catalogue):
 
 def test_rich_unit_passes_every_validator(rich: Catalogue):
     google, amb = blocks(rich, "barista")
+    assert course_info_problems(google) == []
     assert schemaorg_problems(google) == []
     assert schemaorg_problems(amb) == []
     assert amb_errors(amb) == []
@@ -250,7 +252,7 @@ def test_golden(rich: Catalogue, update_golden: bool, name: str):
     assert golden.read_bytes() == rendered
 
 
-# --- as a crawler sees them -------------------------------------------------------------------------
+# --- as a crawler sees them -----------------------------------------------------------------
 
 
 def embedded_blocks(page: Path) -> list[dict[str, Any]]:
@@ -269,6 +271,7 @@ def test_crawler_finds_valid_blocks_on_every_unit_page(built_site: Path, sample:
         google, amb = embedded_blocks(page)
         assert google["@type"] == "Course" and google["@id"].endswith(f"/units/{unit_id}/")
         assert google["@id"] == amb["id"]
+        assert course_info_problems(google) == [], unit_id
         assert schemaorg_problems(google) == [], unit_id
         assert schemaorg_problems(amb) == [] and amb_errors(amb) == [], unit_id
         expand_strictly(google)

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from conftest import REFERENCE
+from jsonld import OPTIONS
 from jsonschema import Draft7Validator
 from pyld import jsonld
 from referencing import Registry, Resource
-
-from conftest import REFERENCE
-from jsonld import OPTIONS
 
 AMB_SCHEMAS = REFERENCE / "amb" / "schemas"
 SCHEMAORG = REFERENCE / "schemaorg"
@@ -172,3 +171,30 @@ def _range_problem(vocab: Vocabulary, expected: set[str], value: dict[str, Any])
     if value_types & expected:
         return None
     return f"a {sorted(value_types)} where {sorted(expected)} is expected"
+
+
+# --- Google's Course info requirements -----------------------------------------------------------
+
+OFFER_CATEGORIES = {"Free", "Partially Free", "Subscription", "Paid"}
+COURSE_MODES = {"Online", "Onsite", "Blended"}
+
+
+def course_info_problems(course: dict[str, Any]) -> list[str]:
+    """What Google's Course info rich result requires and the issue asks of every course."""
+    problems = [f"no {key}" for key in ("name", "description", "provider", "offers",
+                                        "hasCourseInstance") if not course.get(key)]
+    provider = course.get("provider") or {}
+    problems += [f"provider has no {key}" for key in ("name", "url") if not provider.get(key)]
+    for offer in course.get("offers") or []:
+        if offer.get("category") not in OFFER_CATEGORIES:
+            problems.append(f"offer category {offer.get('category')!r}")
+        if "price" not in offer or (offer["price"] and "priceCurrency" not in offer):
+            problems.append("offer without price or currency")
+    for instance in course.get("hasCourseInstance") or []:
+        if instance.get("courseMode") not in COURSE_MODES:
+            problems.append(f"courseMode {instance.get('courseMode')!r}")
+        if not (instance.get("courseWorkload") or instance.get("courseSchedule")):
+            problems.append("instance without courseWorkload or courseSchedule")
+        if instance.get("courseMode") in {"Onsite", "Blended"} and not instance.get("location"):
+            problems.append("on-site instance without location")
+    return problems

@@ -8,12 +8,17 @@ from decimal import Decimal
 from ..vocabularies import Term, vocabulary
 
 METADATA_LICENCE_CODE = "CC0-1.0"
-"""Licence of the catalogue's own metadata (`sdLicense`): public domain, so anyone may harvest it."""
+"""Licence of the catalogue's own metadata (`sdLicense`): public domain, free to harvest."""
 
 
 def metadata_licence() -> Term:
     """The licence under which every metadata document of the catalogue is published."""
     return vocabulary("licences")[METADATA_LICENCE_CODE]
+
+
+def metadata_licence_uri() -> str:
+    """The URL of the metadata licence, for `sdLicense` and `rel="license"`."""
+    return licence_uri(METADATA_LICENCE_CODE)
 
 
 def licence_uri(code: str) -> str:

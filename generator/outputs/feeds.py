@@ -13,7 +13,7 @@ from ..models import Unit
 from ..site import SiteInfo, catalogue_page_url, generated_pages, provider_url, unit_url
 from ..text import pick, pick_language
 from ..vocabularies import vocabulary
-from .common import atom_date, licence_uri, metadata_licence
+from .common import atom_date, licence_uri, metadata_licence, metadata_licence_uri
 from .schemaorg import SCHEMA_CONTEXT
 from .serialise import json_bytes
 
@@ -59,8 +59,8 @@ def catalogue_list(catalogue: Catalogue, site: SiteInfo) -> dict[str, object]:
              "name": pick(unit.title)}
             for position, unit in enumerate(units, start=1)
         ],
-        "license": metadata_licence().uri,
-        "sdLicense": metadata_licence().uri,
+        "license": metadata_licence_uri(),
+        "sdLicense": metadata_licence_uri(),
     }
     newest = latest(catalogue, catalogue.units.values())
     if newest:
@@ -88,7 +88,7 @@ def atom_feed(catalogue: Catalogue, site: SiteInfo) -> bytes:
     _text(feed, "updated", atom_date(newest or dt.date(1970, 1, 1)))
     _link(feed, site.absolute("feed.xml"), "self", "application/atom+xml")
     _link(feed, site.absolute(catalogue_page_url(1)), "alternate", "text/html")
-    _link(feed, metadata_licence().uri, "license")
+    _link(feed, metadata_licence_uri(), "license")
     author = etree.SubElement(feed, f"{{{ATOM}}}author")
     _text(author, "name", site.name)
     _text(author, "uri", site.url)

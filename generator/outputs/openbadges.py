@@ -9,7 +9,7 @@ from ..models import Provider, Unit
 from ..site import SiteInfo, provider_url, unit_url
 from ..text import pick, pick_language
 from ..vocabularies import vocabulary
-from .common import licence_uri, metadata_licence
+from .common import licence_uri, metadata_licence_uri
 from .schemaorg import unit_skills
 from .serialise import json_bytes, plain_number
 
@@ -48,7 +48,7 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
         "creator": profile(catalogue.provider_of(unit), site),
         "fieldOfStudy": vocabulary("isced_f")[unit.isced_f].label,
         "license": licence_uri(unit.license),
-        "sdLicense": metadata_licence().uri,
+        "sdLicense": metadata_licence_uri(),
     }
     if unit.workload.ects is not None:
         data["creditsAvailable"] = plain_number(unit.workload.ects)

@@ -17,7 +17,7 @@ from ..models.esco import EscoSkill, OtherSkill
 from ..site import SiteInfo, outcome_url, provider_url, unit_url
 from ..text import pick, pick_language
 from ..vocabularies import vocabulary
-from .common import iso_duration, licence_uri, metadata_licence, midnight_utc
+from .common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
 from .serialise import plain_number
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -61,7 +61,7 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
         "inLanguage": list(unit.languages),
         "availableLanguage": list(unit.languages),
         "license": licence,
-        "sdLicense": metadata_licence().uri,
+        "sdLicense": metadata_licence_uri(),
         "isAccessibleForFree": unit.price.is_free,
     }
     credits = number_of_credits(unit)
@@ -73,8 +73,9 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     if unit.keywords:
         data["keywords"] = list(unit.keywords)
     if unit.target_groups:
-        data["audience"] = [{"@type": "Audience", "audienceType": vocabulary("target_groups")[g].label}
-                            for g in unit.target_groups]
+        groups = vocabulary("target_groups")
+        data["audience"] = [{"@type": "Audience", "audienceType": groups[code].label}
+                            for code in unit.target_groups]
     if unit.homepage:
         data["sameAs"] = unit.homepage
     stacks = stacks_into(catalogue, unit, site)
@@ -101,7 +102,7 @@ def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> d
         "name": pick(unit.title),
         "description": pick(unit.summary),
         "license": {"id": licence_uri(unit.license)},
-        "sdLicense": {"id": metadata_licence().uri},
+        "sdLicense": {"id": metadata_licence_uri()},
         "inLanguage": list(unit.languages),
         "isAccessibleForFree": unit.price.is_free,
         "learningResourceType": [{"id": HCRT_COURSE}],

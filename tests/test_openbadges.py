@@ -1,0 +1,120 @@
+"""Open Badges 3.0 achievements: exact content, clean offline expansion, one per sample unit."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from harvest_content import SITE, catalogue_of, rich_tree
+from validators import DroppedTerm, expand_strictly
+
+from generator.catalogue import Catalogue, load_catalogue
+from generator.outputs import RENDERERS
+from generator.outputs.openbadges import OB3_CONTEXT, achievement, render
+from generator.outputs.serialise import json_bytes
+
+GOLDEN = Path(__file__).parent / "golden" / "barista" / "achievement.json"
+OB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#"
+REQUIRED = {"id", "type", "name", "description", "criteria"}
+"""Achievement properties OB 3.0 requires (section B.1.1 of the specification)."""
+
+
+@pytest.fixture
+def rich(content_tree) -> Catalogue:
+    return catalogue_of(rich_tree(content_tree))
+
+
+@pytest.fixture(scope="module")
+def sample() -> Catalogue:
+    return load_catalogue(ROOT / "content", root=ROOT)
+
+
+def test_achievement_of_the_rich_unit(rich: Catalogue):
+    badge = achievement(rich, rich.units["barista"], SITE)
+    assert badge["@context"][0] == OB3_CONTEXT
+    assert badge["id"] == "https://catalogue.example.org/mv/units/barista/achievement.json"
+    assert badge["type"] == ["Achievement"]
+    assert badge["achievementType"] == "MicroCredential"
+    assert (badge["name"], badge["inLanguage"]) == ("Barista basics", "en")
+    assert badge["creditsAvailable"] == 1.5
+    assert badge["creator"] == {
+        "id": "https://catalogue.example.org/mv/providers/centre/", "type": ["Profile"],
+        "name": "Example Training Centre (fictional)", "url": "https://example.org/centre"}
+    assert badge["alignment"] == [{
+        "type": ["Alignment"], "targetName": "apply hygiene standards",
+        "targetUrl": "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6",
+        "targetFramework": "ESCO", "targetType": "ext:ESCOSkill"}]
+    assert badge["criteria"] == {
+        "id": "https://catalogue.example.org/mv/units/barista/",
+        "narrative": "A practical test at the coffee machine.\n\n"
+                     "Assessment: Practical assessment, Oral exam. "
+                     "Supervised, with ID check.\n\n"
+                     "Learning outcomes to demonstrate:\n\n"
+                     "- The learner can pull a balanced espresso shot.\n"
+                     "- The learner can take orders on a tablet till.",
+    }
+    assert badge["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
+    assert badge["sdLicense"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+def test_achievement_expands_without_losing_anything(rich: Catalogue):
+    [node] = expand_strictly(achievement(rich, rich.units["barista"], SITE))
+    assert node["@type"] == [f"{OB}Achievement"]
+    assert node[f"{OB}achievementType"] == [{"@value": "MicroCredential"}]
+    # The OB3 3.0.3 context spells the XML Schema namespace with https: an upstream quirk.
+    assert node[f"{OB}creditsAvailable"] == [
+        {"@value": 1.5, "@type": "https://www.w3.org/2001/XMLSchema#float"}]
+    assert node["https://schema.org/license"] == [
+        {"@id": "https://creativecommons.org/licenses/by-sa/4.0/"}]
+    [alignment] = node[f"{OB}alignment"]
+    assert alignment["@type"] == ["https://schema.org/AlignmentObject"]
+    assert alignment["https://schema.org/targetUrl"][0]["@value"].startswith(
+        "http://data.europa.eu/esco/skill/")
+    [creator] = node[f"{OB}creator"]
+    assert creator["@type"] == [f"{OB}Profile"]
+
+
+def test_without_the_licence_terms_the_licence_would_be_dropped(rich: Catalogue):
+    badge = achievement(rich, rich.units["barista"], SITE)
+    with pytest.raises(DroppedTerm, match="license"):
+        expand_strictly({**badge, "@context": OB3_CONTEXT})
+
+
+def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
+    files = render(sample, SITE)
+    assert sorted(files) == sorted(f"units/{uid}/achievement.json" for uid in sample.units)
+    for unit_id, unit in sample.units.items():
+        badge = json.loads(files[f"units/{unit_id}/achievement.json"])
+        assert badge.keys() >= REQUIRED, unit_id
+        assert badge["id"] == SITE.absolute(f"units/{unit_id}/achievement.json")
+        assert badge["criteria"]["narrative"].strip()
+        if unit.workload.ects is not None:
+            assert badge["creditsAvailable"] == float(unit.workload.ects)
+        for alignment in badge.get("alignment", []):
+            assert re.fullmatch(r"ext:[a-zA-Z0-9.\-_]+", alignment["targetType"])
+        expand_strictly(badge)
+
+
+def test_rendered_with_the_other_outputs(rich: Catalogue):
+    assert render in RENDERERS
+    assert json.loads(render(rich, SITE)["units/barista/achievement.json"]) == achievement(
+        rich, rich.units["barista"], SITE)
+
+
+def test_published_beside_every_unit_page(built_site: Path, sample: Catalogue):
+    for unit_id in sample.units:
+        badge = json.loads((built_site / "units" / unit_id / "achievement.json").read_text())
+        assert badge["type"] == ["Achievement"]
+        expand_strictly(badge)
+
+
+def test_golden(rich: Catalogue, update_golden: bool):
+    """The rich unit's achievement, byte for byte; refresh with `pytest --update-golden`."""
+    rendered = json_bytes(achievement(rich, rich.units["barista"], SITE))
+    if update_golden:
+        GOLDEN.parent.mkdir(parents=True, exist_ok=True)
+        GOLDEN.write_bytes(rendered)
+    assert GOLDEN.read_bytes() == rendered
