@@ -19,6 +19,9 @@ from .sources import SourceFile, read_source
 from .validation import validate
 from .vocabularies import vocabulary
 
+MAX_DANGLING_PER_FILE = 20
+"""Dangling references reported per file: each costs a fuzzy search over every known id."""
+
 KINDS: dict[str, type[BaseModel]] = {"providers": Provider, "outcomes": Outcome, "units": Unit}
 """Content folder name -> model, in the order references point (units need the others)."""
 
@@ -102,8 +105,9 @@ def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
                 continue
             if kind == "units":
                 unit_sources.append(source)
+            reported = {(p.line, p.column) for p in found}  # say it once, in the reader's words
             obj, found = validate(model, source, {"default_language": _language_of(source)})
-            problems += found
+            problems += [p for p in found if (p.line, p.column) not in reported]
             problems += _check_id(source, path)
             if obj is None:
                 continue
@@ -170,9 +174,15 @@ def _check_references(known: dict[str, set[str]],
         into = _list(stack.get("into")) if isinstance(stack, dict) else []
         checks += [(("stackability", "into", i, "unit"), target.get("unit"), "units")
                    for i, target in enumerate(into) if isinstance(target, dict)]
-        for loc, ref, kind in checks:
-            if isinstance(ref, str) and ref not in known[kind]:
-                problems.append(source.problem(loc, _dangling(ref, kind, known[kind])))
+        dangling = [(loc, ref, kind) for loc, ref, kind in checks
+                    if isinstance(ref, str) and ref not in known[kind]]
+        for loc, ref, kind in dangling[:MAX_DANGLING_PER_FILE]:
+            problems.append(source.problem(loc, _dangling(ref, kind, known[kind])))
+        if len(dangling) > MAX_DANGLING_PER_FILE:
+            problems.append(source.problem(
+                dangling[MAX_DANGLING_PER_FILE][0],
+                f"{len(dangling) - MAX_DANGLING_PER_FILE:,} more references from here on do "
+                "not resolve either: fix the ones above first"))
     return problems
 
 
@@ -183,6 +193,7 @@ def _list(value: Any) -> list[Any]:
 def _dangling(ref: str, kind: str, known: set[str]) -> str:
     close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
+    ref = ref if len(ref) <= 80 else ref[:77] + "..."  # ids have at most 64 characters
     return f"no {kind[:-1]} '{ref}': there is no file content/{kind}/{ref}.yaml{hint}"
 
 

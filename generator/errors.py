@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\t": "\\t"})
+"""A value quoted in a message (or a file name) must not start a new line of the report."""
+
+
 @dataclass(frozen=True, order=True, slots=True)
 class Problem:
     """One mistake in one content file, at a line and column (both 1-based)."""
@@ -16,7 +20,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.message}".translate(_ONE_LINE)
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for `--format json`."""
@@ -33,12 +37,15 @@ class ContentError(Exception):
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """Path as a provider sees it in the repository: relative, forward slashes."""
+    # Resolve the folder, not the file: a symbolic link is reported where it is, not where
+    # it points.
+    resolved = path.parent.resolve() / path.name
     if root is not None:
         try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
+            return resolved.relative_to(root.resolve()).as_posix()
         except ValueError:
             pass
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()

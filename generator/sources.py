@@ -25,8 +25,15 @@ from yaml.scanner import Scanner
 
 from .errors import Problem
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 131_072
+"""128 KiB: twenty times the longest sample unit; pure-Python YAML parses it in half a second."""
 MAX_DEPTH = 20
+MAX_DIGITS = 30
+"""No field needs a longer number; Python refuses to convert ones over 4,300 digits."""
+
+# YAML escapes ("\0", "\x1b", "\ud800") can write what the file itself may not contain:
+# control characters and lone surrogates break the XML outputs, terminals and UTF-8 encoding.
+_NOT_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Loc = tuple[str | int, ...]
 
@@ -140,6 +147,10 @@ class SourceFile:
 
 def read_source(path: Path, display: str) -> tuple[SourceFile | None, list[Problem]]:
     """Read one YAML file; return it (if usable) and every problem found on the way."""
+    if path.is_symlink():
+        # A link could publish any file of the machine that builds the site.
+        return None, [Problem(display, 1, 1, "the file is a symbolic link: commit the file "
+                              "itself, not a link to it")]
     try:
         size = path.stat().st_size
     except OSError as error:
@@ -248,7 +259,7 @@ class _Builder:
                     _at(self.display, key_node.start_mark, "a field name must be plain text")
                 )
                 continue
-            key = key_node.value
+            key = self._text(key_node)
             if key in result:
                 first = self.keys[(*loc, key)]
                 self.problems.append(
@@ -271,6 +282,11 @@ class _Builder:
         if tag == "tag:yaml.org,2002:bool":
             return value.lower() == "true"
         if tag == "tag:yaml.org,2002:int":
+            if len(value.lstrip("+-")) > MAX_DIGITS:
+                self.problems.append(_at(self.display, node.start_mark,
+                                         f"the number has {len(value.lstrip('+-')):,} digits; "
+                                         f"no field takes more than {MAX_DIGITS}"))
+                return value
             return int(value)
         if tag == "tag:yaml.org,2002:float":
             return float(value)
@@ -282,7 +298,17 @@ class _Builder:
                     _at(self.display, node.start_mark, f"'{value}' is not a real date (YYYY-MM-DD)")
                 )
                 return value
-        return value
+        return self._text(node)
+
+    def _text(self, node: ScalarNode) -> str:
+        """The scalar's text; a character no output can carry is reported and replaced."""
+        bad = _NOT_TEXT.search(node.value)
+        if bad is None:
+            return node.value
+        self.problems.append(_at(self.display, node.start_mark,
+                                 f"the text contains the character U+{ord(bad[0]):04X}, which "
+                                 "is not allowed in published text: delete it"))
+        return _NOT_TEXT.sub("\ufffd", node.value)
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:

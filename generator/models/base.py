@@ -184,9 +184,10 @@ def _code_as_text(value: Any) -> Any:
 
 def unique(items: list[Any]) -> list[Any]:
     """Reject repeated entries in a list (a repeated code is always a slip)."""
-    seen: list[Any] = []
+    seen: set[Any] = set()  # not a list: a long hostile list made the check quadratic
     for item in items:
         if item in seen:
-            raise PydanticCustomError("unique", "'{value}' is listed twice", {"value": item})
-        seen.append(item)
+            raise PydanticCustomError("unique", "'{value}' is listed twice",
+                                      {"value": getattr(item, "uri", item)})
+        seen.add(item)
     return items

@@ -1,0 +1,1 @@
+"""Hostile-input corpus: content a careless or malicious pull request could contain."""
