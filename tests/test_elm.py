@@ -290,6 +290,16 @@ def test_every_optional_field_reaches_the_document(rich: Catalogue):
     assert [b.get("legalName", b["@id"]) for b in spec["awardingOpportunity"]["awardingBody"]] \
         == [SITE.absolute("providers/centre/#organisation"),
             {"de": "Beispiel-Akademie (fiktiv)", "en": "Example Academy (fictional)"}]
+    academy = spec["awardingOpportunity"]["awardingBody"][1]
+    assert academy["altLabel"] == {"de": "EA"}
+    assert academy["contactPoint"] == {
+        "@type": "ContactPoint", "phone": {"@type": "Phone", "phoneNumber": "+49 761 000000"},
+        "emailAddress": {"@id": "mailto:info@example.org", "@type": "Mailbox"}}
+    assert academy["location"]["address"]["countryCode"]["@id"].endswith("/country/DEU")
+    assert [n["noteLiteral"].get("en") for n in academy["additionalNote"]] == [
+        "A fictional academy.", "Reviewed every year.",
+        "State recognition (fictional) — Example Ministry — "
+        "https://example.org/academy/recognition", None]
     assert spec["isPartOf"][0]["@id"] == SITE.absolute("units/barista/") + (
         "#learning-achievement-specification")
     assert spec["hasPart"][0]["@id"] == SITE.absolute("units/part/") + (

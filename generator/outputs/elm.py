@@ -238,15 +238,18 @@ class _UnitBuilder:
         return node
 
     def _homepages(self) -> list[Node]:
+        """The unit's page in the catalogue, then its page at the provider."""
         pages = [web_resource(self.ids.page)]
         if self.unit.homepage:
             pages.append(web_resource(self.unit.homepage))
         return pages
 
     def _place_id(self, number: int) -> str:
+        """The identifier of the unit's `number`th session place."""
         return f"{self.ids.page}#place-{number}"
 
     def _place(self, where: Place, number: int) -> Node:
+        """A session place as a `Location`."""
         line = full_address(where.venue, where.address, city=where.city)
         return place(self._place_id(number), where.city, where.country, line, self.language)
 
@@ -346,6 +349,7 @@ def price_detail(price: Price) -> Node:
 
 
 def _credit_point(system: str, value: Any) -> Node:
+    """Credits in one system (ECTS, ECVET); ELM writes the points as text."""
     return {"@type": "CreditPoint", "framework": concept("credit_systems", system),
             "point": decimal_value(value)["@value"]}
 

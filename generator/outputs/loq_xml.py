@@ -153,6 +153,7 @@ class _Writer:
 
     def _fill(self, element: etree._Element, node: Node, fields: list[Field],
               language: str) -> None:
+        """Write the properties of `node` into `element`, in the schema's order."""
         unknown = sorted(set(node) - {key for key, _, _ in fields} - {"@id", "@type"})
         if unknown:
             raise UnmappedProperty(f"{node.get('@type')}: no XML mapping for {unknown}")
@@ -162,6 +163,7 @@ class _Writer:
 
     def _write(self, parent: etree._Element, name: str, kind: str, value: Any,
                language: str) -> None:
+        """Write one value of a property as the element(s) its kind calls for."""
         if kind == TEXT:
             for tag, text in sorted(value.items()):
                 _sub(parent, name, text, language=tag)
@@ -186,6 +188,7 @@ class _Writer:
 
 
 def _values(value: Any) -> list[Any]:
+    """A property's values as a list (JSON-LD writes a single value without one)."""
     if value is None:
         return []
     return value if isinstance(value, list) else [value]
@@ -199,11 +202,13 @@ def _literal(value: Any) -> str:
 
 
 def _qualified(name: str) -> str:
+    """A name in the LOQ namespace, unless it already names its namespace (Clark notation)."""
     return name if name.startswith("{") else f"{{{LOQ}}}{name}"
 
 
 def _sub(parent: etree._Element, name: str, text: str | None = None,
          **attributes: str) -> etree._Element:
+    """A child element with optional text and attributes."""
     element = etree.SubElement(parent, _qualified(name), attributes)
     if text is not None:
         element.text = text
