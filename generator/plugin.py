@@ -22,9 +22,10 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
 from . import atomic, csp, templating
 from .catalogue import Catalogue, load_catalogue
@@ -127,9 +128,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                 ]
         return context
 
+    @event_priority(-100)  # last, so that other plugins' files land in the staging folder too
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         write_outputs(Path(config.site_dir), self.outputs)
-        if self.swap is not None:
+        if self.swap is not None and not _strict_build_failing():
             self.swap.commit()
             log.info("Site swapped into place: %s", self.swap.target)
             config.site_dir = str(self.swap.target)
@@ -144,6 +146,15 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _strict_build_failing() -> bool:
+    """True when `--strict` will abort: MkDocs counts the warnings only after on_post_build.
+
+    The swap then waits, and on_build_error abandons the staging folder.
+    """
+    return any(isinstance(handler, CountHandler) and handler.get_counts()
+               for handler in logging.getLogger("mkdocs").handlers)
 
 
 def _page_policy(env: Environment, config: MkDocsConfig) -> str:
