@@ -27,7 +27,7 @@ from generator.outputs.feeds import (
     render,
     sitemap_entries,
 )
-from generator.site import generated_pages
+from generator.site import generated_pages, markdown_page_urls
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -283,3 +283,11 @@ def test_data_page_samples_all_exist(built_site: Path):
     for href in local:
         target = (page.parent / href).resolve()
         assert (target / "index.html" if href.endswith("/") else target).is_file(), href
+
+
+def test_markdown_pages_for_the_sitemap(tmp_path: Path):
+    for name in ("index.md", "about.md", "guide/index.md", "guide/README.md", "guide/step.md",
+                 ".drafts/x.md", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    assert markdown_page_urls(tmp_path) == ("", "about/", "guide/", "guide/step/")
