@@ -1,0 +1,564 @@
+/* microVET catalogue search: turns the plain list on catalogue/ into search with facets.
+ *
+ * Progressive enhancement: without this script (or before the index has loaded) the page is
+ * the full, paginated list. Plain ES2017, no build step, no framework. The index is
+ * catalogue/search-index.json, written by generator/search.py; `unpackIndex` mirrors
+ * generator/packed_index.py `unpack`, and `words` mirrors generator/search.py
+ * `normalise_words`: change them together.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("mv-search");
+  if (!root || !window.lunr || !window.fetch || !window.history || !window.history.pushState) {
+    return;
+  }
+
+  var PAGE_SIZE = 20;
+  var QUERY_PARAMETER = "query";  // not "q": Material opens its own site search for ?q=
+  var OUTCOME_WEIGHT = 0.5;   // a word in one of the unit's outcomes counts half
+  var PROVIDER_WEIGHT = 0.5;  // ... and so does a word in its provider's name
+  var ANNOUNCE_DELAY = 600;   // ms of quiet typing before the count is read out
+  var K1 = 1.2;
+  var B = 0.75;
+  var SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000\ufeff\ud800-\udfff]+/;
+  var URL_PATTERN = /https?:\/\/\S+/g;
+  var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var SORTS = [
+    ["relevance", "Best match"], ["title", "Title (A to Z)"],
+    ["workload", "Workload (shortest first)"], ["newest", "Newest first"]
+  ];
+
+  /* ---- text: the same words as the Python side ------------------------------------- */
+
+  function words(text) {
+    var plain = text.replace(URL_PATTERN, " ");
+    if (/[^\x00-\x7f]/.test(plain)) {
+      plain = plain.normalize("NFKD").replace(COMBINING_MARKS, "");
+    }
+    return plain.toLowerCase().split(SEPARATORS).filter(Boolean);
+  }
+
+  function isStopWord(word) {
+    return lunr.stopWordFilter(word) === undefined;
+  }
+
+  /* ---- the index ------------------------------------------------------------------- */
+
+  function unpackIndex(packed) {
+    var fields = packed.fields;
+    var count = packed.documents;
+    var averages = packed.lengths.map(function (lengths) {
+      return lengths.reduce(function (sum, n) { return sum + n; }, 0) / count;
+    });
+    var vectors = fields.map(function () { return new Array(count); });
+    var empty = {};
+    var invertedIndex = packed.terms.map(function (term, termIndex) {
+      var posting = { _index: termIndex };
+      fields.forEach(function (field) { posting[field] = {}; });
+      var found = occurrences(packed.postings[termIndex]);
+      found.forEach(function (o) { posting[fields[o[0]]][o[1].toString(36)] = empty; });
+      var weight = lunr.idf(posting, count);
+      found.forEach(function (o) {
+        var length = packed.lengths[o[0]][o[1]];
+        var score = weight * ((K1 + 1) * o[2]) /
+          (K1 * (1 - B + B * (length / averages[o[0]])) + o[2]);
+        score *= packed.boosts[o[0]];
+        var vector = vectors[o[0]][o[1]] || (vectors[o[0]][o[1]] = []);
+        vector.push(termIndex, Math.round(score * 1000) / 1000);
+      });
+      return [term, posting];
+    });
+    var fieldVectors = [];
+    fields.forEach(function (field, f) {
+      vectors[f].forEach(function (elements, number) {
+        fieldVectors.push([field + "/" + number.toString(36), elements]);
+      });
+    });
+    return { version: packed.version, fields: fields, fieldVectors: fieldVectors,
+             invertedIndex: invertedIndex, pipeline: [] };
+  }
+
+  function occurrences(flat) {
+    var found = [];
+    var position = 0;
+    while (position < flat.length) {
+      var field = flat[position];
+      var remaining = flat[position + 1];
+      var number = -1;
+      position += 2;
+      for (; remaining > 0; remaining--) {
+        var gap = flat[position];
+        var frequency = 1;
+        position += 1;
+        if (gap < 0) {
+          gap = -gap;
+          frequency = flat[position];
+          position += 1;
+        }
+        number += gap;
+        found.push([field, number, frequency]);
+      }
+    }
+    return found;
+  }
+
+  function gapsToNumbers(gaps) {
+    var number = -1;
+    return gaps.map(function (gap) { number += gap; return number; });
+  }
+
+  /* ---- state: the URL query string is the single source of truth ------------------- */
+
+  function readState(search, facets) {
+    var params = new URLSearchParams(search);
+    var state = { q: params.get(QUERY_PARAMETER) || "", sort: params.get("sort") || "", filters: [] };
+    if (!SORTS.some(function (s) { return s[0] === state.sort; })) { state.sort = ""; }
+    facets.forEach(function (facet) {
+      params.getAll(facet.key).forEach(function (code) {
+        var value = facet.index[code];
+        var known = value !== undefined;
+        var repeated = state.filters.some(function (f) { return f.key === facet.key && f.value === value; });
+        if (known && !repeated) { state.filters.push({ key: facet.key, value: value }); }
+      });
+    });
+    return state;
+  }
+
+  function writeState(state, facetsByKey) {
+    var params = new URLSearchParams();
+    if (state.q.trim()) { params.set(QUERY_PARAMETER, state.q); }
+    state.filters.forEach(function (f) { params.append(f.key, facetsByKey[f.key].values[f.value][0]); });
+    if (state.sort) { params.set("sort", state.sort); }
+    var text = params.toString();
+    return location.pathname + (text ? "?" + text : "") + location.hash;
+  }
+
+  /* ---- the search engine: lunr plus facets, no DOM ---------------------------------- */
+
+  function Engine(data) {
+    var self = this;
+    var units = data.units;
+    this.count = units.id.length;
+    this.units = units;
+    this.index = lunr.Index.load(unpackIndex(data.index));
+    this.outcomeUnits = data.outcomeUnits.map(gapsToNumbers);
+    this.facets = data.facets.map(function (meta) {
+      var column = units.facets[meta.key];
+      var index = {};
+      meta.values.forEach(function (value, i) { index[value[0]] = i; });
+      return { key: meta.key, label: meta.label, values: meta.values, index: index,
+               column: column.map(function (v) { return Array.isArray(v) ? v : [v]; }) };
+    });
+    this.facetsByKey = {};
+    this.facets.forEach(function (facet) { self.facetsByKey[facet.key] = facet; });
+    var providers = this.facetsByKey.provider;
+    this.providerUnits = providers.values.map(function () { return []; });
+    providers.column.forEach(function (values, unit) { self.providerUnits[values[0]].push(unit); });
+    this.firstOutcome = this.count;
+    this.firstProvider = this.count + this.outcomeUnits.length;
+    this.cache = new Map();
+  }
+
+  Engine.prototype.plan = function (query) {
+    var list = words(query);
+    var typing = list.length > 0 && !SEPARATORS.test(query.slice(-1));
+    var terms = [];
+    list.forEach(function (word, i) {
+      var last = i === list.length - 1;
+      var partial = last && typing;
+      if (isStopWord(word) && !partial) { return; }
+      if (!terms.some(function (t) { return t.word === word && t.partial === partial; })) {
+        terms.push({ word: word, partial: partial, optional: isStopWord(word) });
+      }
+    });
+    return terms;
+  };
+
+  /* Units matching one word, with scores: the word itself, any word it begins, and any word
+     beginning with its English stem ("nursing" finds "nurse"). Cached, so typing a long
+     query only searches the word being typed. */
+  Engine.prototype.matchTerm = function (term) {
+    var key = (term.partial ? "~" : "=") + term.word;
+    var cached = this.cache.get(key);
+    if (cached) { return cached; }
+    var word = term.word;
+    var stem = lunr.stemmer(new lunr.Token(word)).toString();
+    var trailing = lunr.Query.wildcard.TRAILING;
+    var hits = this.index.query(function (q) {
+      q.term(word, { usePipeline: false, boost: 10 });
+      if (word.length > 1 || term.partial) {
+        q.term(word, { usePipeline: false, wildcard: trailing, boost: 1 });
+      }
+      if (stem !== word && stem.length > 2) {
+        q.term(stem, { usePipeline: false, wildcard: trailing, boost: 1 });
+      }
+    });
+    var scores = new Map();
+    var self = this;
+    function add(unit, score) {
+      var before = scores.get(unit) || 0;
+      scores.set(unit, before + score);
+    }
+    hits.forEach(function (hit) {
+      var number = parseInt(hit.ref, 36);
+      if (number < self.firstOutcome) {
+        add(number, hit.score);
+      } else if (number < self.firstProvider) {
+        self.outcomeUnits[number - self.firstOutcome].forEach(function (unit) {
+          add(unit, hit.score * OUTCOME_WEIGHT);
+        });
+      } else {
+        self.providerUnits[number - self.firstProvider].forEach(function (unit) {
+          add(unit, hit.score * PROVIDER_WEIGHT);
+        });
+      }
+    });
+    if (this.cache.size > 200) { this.cache.clear(); }
+    this.cache.set(key, scores);
+    return scores;
+  };
+
+  /* Units matching every word of the query (a stop word still being typed is optional),
+     as unit -> score; null when the query has no words, meaning every unit. */
+  Engine.prototype.match = function (query) {
+    var terms = this.plan(query);
+    if (!terms.length) { return null; }
+    var required = terms.filter(function (t) { return !t.optional; });
+    var self = this;
+    var result = null;
+    required.forEach(function (term) {
+      var scores = self.matchTerm(term);
+      if (result === null) {
+        result = new Map(scores);
+        return;
+      }
+      result.forEach(function (score, unit) {
+        var more = scores.get(unit);
+        if (more === undefined) { result.delete(unit); } else { result.set(unit, score + more); }
+      });
+    });
+    if (result === null) { return new Map(); }
+    terms.filter(function (t) { return t.optional; }).forEach(function (term) {
+      self.matchTerm(term).forEach(function (score, unit) {
+        if (result.has(unit)) { result.set(unit, result.get(unit) + score); }
+      });
+    });
+    return result;
+  };
+
+  /* Results under the state's filters, and each facet value's count under the query and
+     every other facet's filters (so choosing a value never hides its siblings). */
+  Engine.prototype.run = function (state) {
+    var scores = this.match(state.q);
+    var facets = this.facets;
+    var accepts = facets.map(function (facet) {
+      var chosen = new Set(state.filters.filter(function (f) { return f.key === facet.key; })
+        .map(function (f) { return f.value; }));
+      if (!chosen.size) { return null; }
+      return function (values) {
+        for (var i = 0; i < values.length; i++) { if (chosen.has(values[i])) { return true; } }
+        return false;
+      };
+    });
+    var counts = facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
+    var results = [];
+    var total = scores === null ? this.count : scores.size;
+    var candidates = scores === null ? null : Array.from(scores.keys());
+    for (var i = 0; i < total; i++) {
+      var unit = candidates === null ? i : candidates[i];
+      var failing = -1;
+      var failures = 0;
+      for (var f = 0; f < facets.length && failures < 2; f++) {
+        if (accepts[f] !== null && !accepts[f](facets[f].column[unit])) {
+          failing = f;
+          failures += 1;
+        }
+      }
+      if (failures === 0) {
+        results.push(unit);
+        for (var g = 0; g < facets.length; g++) { countValues(counts[g], facets[g].column[unit]); }
+      } else if (failures === 1) {
+        countValues(counts[failing], facets[failing].column[unit]);
+      }
+    }
+    this.sort(results, state.sort || (scores === null ? "title" : "relevance"), scores);
+    return { results: results, counts: counts, total: this.count };
+  };
+
+  function countValues(counts, values) {
+    for (var i = 0; i < values.length; i++) { counts[values[i]] += 1; }
+  }
+
+  Engine.prototype.sort = function (results, sort, scores) {
+    var units = this.units;
+    var orders = {
+      relevance: function (a, b) { return scores ? scores.get(b) - scores.get(a) || a - b : a - b; },
+      title: function (a, b) { return a - b; },  // units are numbered in title order
+      workload: function (a, b) { return units.hours[a] - units.hours[b] || a - b; },
+      newest: function (a, b) { return units.published[b] - units.published[a] || a - b; }
+    };
+    results.sort(orders[sort] || orders.title);
+  };
+
+  /* ---- the page ---------------------------------------------------------------------- */
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === "text") { node.textContent = attributes.text; } else { node.setAttribute(name, attributes[name]); }
+    });
+    (children || []).forEach(function (child) { if (child) { node.appendChild(child); } });
+    return node;
+  }
+
+  function plural(count, one, many) {
+    return count.toLocaleString("en") + " " + (count === 1 ? one : many);
+  }
+
+  function hoursText(hours) {
+    return hours === 1 ? "1 hour" : hours.toLocaleString("en") + " hours";
+  }
+
+  function Page(engine) {
+    this.engine = engine;
+    this.unitBase = root.getAttribute("data-units");
+    this.count = document.getElementById("mv-count");
+    this.list = document.getElementById("mv-results");
+    this.shown = 0;
+    this.state = readState(location.search, engine.facets);
+    this.announceTimer = 0;
+    this.build();
+  }
+
+  Page.prototype.build = function () {
+    var self = this;
+    var query = element("input", {
+      id: "mv-q", type: "search", name: QUERY_PARAMETER, autocomplete: "off", spellcheck: "false",
+      "aria-describedby": "mv-q-hint", "aria-controls": "mv-results"
+    });
+    var sort = element("select", { id: "mv-sort", name: "sort" }, SORTS.map(function (s) {
+      return element("option", { value: s[0], text: s[1] });
+    }));
+    this.query = query;
+    this.sortSelect = sort;
+    this.facetBoxes = this.engine.facets.map(function (facet) { return self.buildFacet(facet); });
+    this.filterCount = element("span", { class: "mv-filters__count" });
+    var filters = element("details", { class: "mv-filters", id: "mv-filters" }, [
+      element("summary", {}, [document.createTextNode("Filters"), this.filterCount]),
+      element("div", { class: "mv-filters__body" }, this.facetBoxes.map(function (b) { return b.node; }).concat([
+        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: "Clear all filters" })
+      ]))
+    ]);
+    if (window.matchMedia("(min-width: 60em)").matches) { filters.open = true; }
+    var form = element("form", { class: "mv-search__form", role: "search", "aria-label": "Search micro-credentials" }, [
+      element("div", { class: "mv-search__query" }, [
+        element("label", { for: "mv-q", text: "Search micro-credentials" }),
+        query,
+        element("p", { id: "mv-q-hint", class: "mv-hint",
+          text: "Matches titles, summaries, learning outcomes, ESCO skills, keywords and providers in every language. Results change as you type." })
+      ]),
+      element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: "Sort by" }), sort]),
+      filters
+    ]);
+    form.addEventListener("submit", function (event) { event.preventDefault(); self.announce(0); });
+    query.addEventListener("input", function () { self.change({ q: query.value }, "typing"); });
+    sort.addEventListener("change", function () { self.change({ sort: sort.value }, "push"); });
+    filters.addEventListener("change", function (event) {
+      var box = event.target;
+      if (box.type !== "checkbox") { return; }
+      var facet = box.getAttribute("data-facet");
+      var value = Number(box.value);
+      var rest = self.state.filters.filter(function (f) { return !(f.key === facet && f.value === value); });
+      if (box.checked) { rest.push({ key: facet, value: value }); }
+      self.change({ filters: rest }, "push");
+    });
+    form.querySelector("#mv-clear").addEventListener("click", function () {
+      self.change({ filters: [] }, "push");
+    });
+    this.more = element("button", { type: "button", class: "mv-button", id: "mv-more" });
+    this.more.addEventListener("click", function () { self.showMore(); });
+    this.empty = element("div", { class: "mv-empty", id: "mv-empty", hidden: "" });
+    this.heading = document.getElementById("mv-results-heading");
+    this.heading.setAttribute("tabindex", "-1");
+    root.appendChild(form);
+    this.list.parentNode.insertBefore(this.empty, this.list.nextSibling);
+    this.list.parentNode.insertBefore(this.more, this.empty.nextSibling);
+    var pages = document.querySelector(".mv-pages");
+    if (pages) { pages.hidden = true; }
+    window.addEventListener("popstate", function () {
+      self.state = readState(location.search, self.engine.facets);
+      self.update("none");
+    });
+    root.hidden = false;
+    this.update("replace");
+    this.state.filters.forEach(function (f) {  // a shared link shows its filters
+      self.facetBoxes[self.engine.facets.indexOf(self.engine.facetsByKey[f.key])].node.open = true;
+      filters.open = true;
+    });
+    root.setAttribute("data-state", "ready");
+  };
+
+  Page.prototype.buildFacet = function (facet) {
+    var counts = [];
+    var boxes = [];
+    var items = facet.values.map(function (value, i) {
+      var id = "mv-" + facet.key + "-" + i;
+      var count = element("span", { class: "mv-facet__count" });
+      var box = element("input", { type: "checkbox", id: id, name: facet.key, value: String(i), "data-facet": facet.key });
+      counts.push(count);
+      boxes.push(box);
+      return element("li", {}, [box, element("label", { for: id }, [document.createTextNode(value[1] + " "), count])]);
+    });
+    var chosen = element("span", { class: "mv-facet__chosen" });
+    var node = element("details", { class: "mv-facet", "data-facet": facet.key }, [
+      element("summary", {}, [document.createTextNode(facet.label), chosen]),
+      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
+    ]);
+    return { node: node, counts: counts, boxes: boxes, chosen: chosen };
+  };
+
+  /* Apply a change from the form; `history` is "typing", "push", "replace" or "none". */
+  Page.prototype.change = function (changes, history) {
+    var state = this.state;
+    this.state = {
+      q: "q" in changes ? changes.q : state.q,
+      sort: "sort" in changes ? changes.sort : state.sort,
+      filters: "filters" in changes ? changes.filters : state.filters
+    };
+    if (this.state.sort === "relevance" && !this.state.q.trim()) { this.state.sort = ""; }
+    this.update(history);
+  };
+
+  Page.prototype.update = function (history) {
+    var started = performance.now();
+    var outcome = this.engine.run(this.state);
+    this.results = outcome.results;
+    this.syncForm(outcome.counts);
+    this.shown = 0;
+    this.list.textContent = "";
+    this.showMore(true);
+    this.showEmpty();
+    var url = writeState(this.state, this.engine.facetsByKey);
+    if (history === "push" && url !== location.pathname + location.search + location.hash) {
+      window.history.pushState(null, "", url);
+    } else if (history !== "none") {
+      window.history.replaceState(null, "", url);
+    }
+    this.announce(history === "typing" ? ANNOUNCE_DELAY : 0);
+    var duration = performance.now() - started;
+    root.dispatchEvent(new CustomEvent("mv-search-update", { detail: { duration: duration, count: this.results.length } }));
+  };
+
+  Page.prototype.syncForm = function (counts) {
+    var state = this.state;
+    if (this.query.value !== state.q) { this.query.value = state.q; }
+    this.sortSelect.value = state.sort || (state.q.trim() ? "relevance" : "title");
+    this.engine.facets.forEach(function (facet, f) {
+      var box = this.facetBoxes[f];
+      var selected = 0;
+      facet.values.forEach(function (value, i) {
+        var checked = state.filters.some(function (x) { return x.key === facet.key && x.value === i; });
+        box.boxes[i].checked = checked;
+        selected += checked ? 1 : 0;
+        var text = "(" + counts[f][i].toLocaleString("en") + ")";
+        if (box.counts[i].textContent !== text) { box.counts[i].textContent = text; }
+        box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", counts[f][i] === 0);
+      });
+      box.chosen.textContent = selected ? " (" + selected + " chosen)" : "";
+    }, this);
+    var active = state.filters.length;
+    this.filterCount.textContent = active ? " (" + active + " active)" : "";
+  };
+
+  Page.prototype.showMore = function (fresh) {
+    var start = this.shown;
+    var end = Math.min(this.results.length, start + PAGE_SIZE);
+    var fragment = document.createDocumentFragment();
+    for (var i = start; i < end; i++) { fragment.appendChild(this.card(this.results[i])); }
+    this.list.appendChild(fragment);
+    this.shown = end;
+    var left = this.results.length - end;
+    this.more.hidden = left <= 0;
+    this.more.textContent = "Show " + Math.min(PAGE_SIZE, left) + " more (" + left.toLocaleString("en") + " not shown)";
+    if (!fresh && start < end) {
+      this.list.children[start].querySelector("a").focus();
+    }
+  };
+
+  Page.prototype.card = function (unit) {
+    var units = this.engine.units;
+    var facets = this.engine.facetsByKey;
+    function label(key) {
+      return facets[key].column[unit].map(function (v) { return facets[key].values[v][1]; }).join(", ");
+    }
+    var link = element("a", { href: this.unitBase + units.id[unit] + "/", text: units.title[unit] });
+    var language = units.titleLang[String(unit)];
+    if (language) { link.setAttribute("lang", language); }
+    var workload = hoursText(units.hours[unit]) + (units.ects[unit] ? " · " + units.ects[unit] + " ECTS" : "");
+    var facts = [label("level"), workload, label("mode"), label("lang"), label("licence"), units.price[unit]];
+    return element("article", { class: "mv-card" }, [
+      element("h3", { class: "mv-card__title" }, [link]),
+      element("ul", { class: "mv-facts", "aria-label": "Key facts" }, facts.map(function (fact) {
+        return element("li", { text: fact });
+      })),
+      element("p", { class: "mv-card__provider", text: label("provider") + ", " + label("country") })
+    ]);
+  };
+
+  Page.prototype.showEmpty = function () {
+    var empty = this.empty;
+    var self = this;
+    empty.textContent = "";
+    empty.hidden = this.results.length > 0;
+    if (!empty.hidden) {
+      var last = this.state.filters[this.state.filters.length - 1];
+      var action;
+      if (last) {
+        var facet = this.engine.facetsByKey[last.key];
+        action = element("button", { type: "button", class: "mv-button",
+          text: "Remove the last filter: " + facet.label + " " + facet.values[last.value][1] });
+        action.addEventListener("click", function () {
+          self.change({ filters: self.state.filters.slice(0, -1) }, "push");
+          self.heading.focus();
+        });
+      } else {
+        action = element("button", { type: "button", class: "mv-button", text: "Clear the search words" });
+        action.addEventListener("click", function () {
+          self.change({ q: "" }, "push");
+          self.query.focus();
+        });
+      }
+      empty.appendChild(element("p", { text: "No micro-credentials match these words and filters." }));
+      empty.appendChild(action);
+    }
+  };
+
+  Page.prototype.announce = function (delay) {
+    var self = this;
+    window.clearTimeout(this.announceTimer);
+    this.announceTimer = window.setTimeout(function () {
+      var found = self.results.length;
+      var text = found === self.engine.count && !self.state.filters.length && !self.state.q.trim()
+        ? plural(found, "micro-credential", "micro-credentials") + "."
+        : plural(found, "micro-credential matches", "micro-credentials match") + " (of " +
+          self.engine.count.toLocaleString("en") + ").";
+      if (self.count.textContent !== text) { self.count.textContent = text; }
+    }, delay);
+  };
+
+  root.setAttribute("data-state", "loading");
+  window.fetch(root.getAttribute("data-index"))
+    .then(function (response) {
+      if (!response.ok) { throw new Error("search index: HTTP " + response.status); }
+      return response.json();
+    })
+    .then(function (data) {
+      if (data.version !== 1) { throw new Error("search index: unknown version " + data.version); }
+      new Page(new Engine(data));
+    })
+    .catch(function (error) {
+      root.setAttribute("data-state", "failed");
+      if (window.console) { window.console.error(error); }
+    });
+}());
