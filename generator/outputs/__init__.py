@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from .. import search
 from ..catalogue import Catalogue
 from ..models import Unit
 from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
@@ -15,6 +16,7 @@ Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
 
 RENDERERS: tuple[Renderer, ...] = (
     plain.render, schemas.render, elm.render, loq_xml.render, openbadges.render, feeds.render,
+    search.render,
 )
 """Every renderer whose files the build publishes, in a fixed order."""
 
