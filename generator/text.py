@@ -50,7 +50,15 @@ def other_languages(text: Mapping[str, str] | None,
 @cache
 def _markdown() -> MarkdownIt:
     # "commonmark" with html off: raw HTML in content is shown as text, never passed through.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    # Only absolute web and mail links: a relative one would point into this site, where the
+    # description's author cannot know what exists; a refused link stays visible as text.
+    parser.validateLink = _absolute_link  # type: ignore[method-assign]
+    return parser
+
+
+def _absolute_link(url: str) -> bool:
+    return url.strip().lower().startswith(("https://", "http://", "mailto:"))
 
 
 def markdown(source: str) -> Markup:

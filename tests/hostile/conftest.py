@@ -1,0 +1,115 @@
+"""Browser fixtures for the hostile tests: Debian's Chromium through Playwright, and a server."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import copy_project, mkdocs_build
+
+from .payloads import write_hostile_content
+
+CHROMIUM = "/usr/bin/chromium"
+INSTALL_HINT = ("Chromium or Playwright is missing: `apt-get install chromium` (Debian/Ubuntu) "
+                "and `pip install -e '.[test]'`, then rerun; CI sets MICROVET_REQUIRE_BROWSER=1 "
+                "so that these tests cannot skip there")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve `site` on 127.0.0.1 (a free port) for as long as the block runs; yields its URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The payload content (payloads.py) built with real MkDocs, strict; the site folder."""
+    root = tmp_path_factory.mktemp("hostile")
+    project = copy_project(root / "project", content=write_hostile_content(root / "content"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Headless Chromium, or a skip that says how to install it (a failure in CI)."""
+    required = os.environ.get("MICROVET_REQUIRE_BROWSER") == "1"
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        executable = None
+    if executable is None:
+        if required:
+            pytest.fail(INSTALL_HINT)
+        pytest.skip(INSTALL_HINT)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True,
+            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+VIOLATION_RECORDER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} at ` +
+    `${event.sourceFile}:${event.lineNumber} ${event.sample}`);
+});
+"""
+"""Installed before any page script: records every Content-Security-Policy violation."""
+
+
+@pytest.fixture
+def open_page(chromium: Any) -> Iterator[Callable[..., Any]]:
+    """Open pages in fresh contexts; each records dialogs, CSP violations and script errors."""
+    contexts = []
+
+    def open_(url: str, *, bypass_csp: bool = False) -> Any:
+        context = chromium.new_context(bypass_csp=bypass_csp)
+        contexts.append(context)
+        context.add_init_script(VIOLATION_RECORDER)
+        page = context.new_page()
+        page.dialogs = []  # type: ignore[attr-defined]
+        page.errors = []  # type: ignore[attr-defined]
+        page.console_csp = []  # type: ignore[attr-defined]
+
+        def on_dialog(dialog: Any) -> None:
+            page.dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        page.on("dialog", on_dialog)
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.on("console", lambda message: page.console_csp.append(message.text)
+                if "Content Security Policy" in message.text else None)
+        page.goto(url, wait_until="load")
+        page.wait_for_timeout(300)  # deferred scripts, image errors, the search worker
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
