@@ -54,7 +54,13 @@ class QualityAssurance(Model):
     @model_validator(mode="before")
     @classmethod
     def _text_alone(cls, value: Any) -> Any:
-        return {"description": value} if isinstance(value, str) else value
+        # The description alone, as text or as a language map ({en: ..., it: ...}): field
+        # names here are longer than the two letters of a language code.
+        if isinstance(value, str) or (
+                isinstance(value, dict) and value
+                and all(isinstance(key, str) and len(key) == 2 for key in value)):
+            return {"description": value}
+        return value
 
 
 class StackTarget(Model):
