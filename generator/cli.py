@@ -57,7 +57,7 @@ def _report(problems: list[Problem], output_format: str) -> None:
         click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
     elif output_format == "github":
         for p in problems:
-            click.echo(f"::error file={p.path},line={p.line},col={p.column}::"
+            click.echo(f"::error file={_github_property(p.path)},line={p.line},col={p.column}::"
                        f"{_github_escape(p.message)}")
     else:
         for p in problems:
@@ -69,6 +69,11 @@ def _report(problems: list[Problem], output_format: str) -> None:
 def _github_escape(message: str) -> str:
     """Workflow-command escaping: %, CR and LF would end or garble the annotation."""
     return message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _github_property(value: str) -> str:
+    """Escaping of an annotation property: `:` and `,` end it too (file names can be hostile)."""
+    return _github_escape(value).replace(":", "%3A").replace(",", "%2C")
 
 
 @main.command()

@@ -71,6 +71,8 @@ class Case:
     files: dict[str, str | bytes | Link | None]
     exit_code: int = 1
     classes: tuple[str, ...] = field(default=())
+    args: tuple[str, ...] = ()
+    """Extra arguments of `microvet check`, e.g. `--format github`."""
 
 
 def edit(text: str, *changes: tuple[str, str], append: str = "") -> str:
@@ -203,6 +205,8 @@ def _cases() -> list[Case]:
         Case("not-a-yaml-file", {"units/barista.yml": UNIT}, classes=("stray file",)),
         Case("file-name-with-new-line", {"units/x\n::error::pwned.yaml": UNIT},
              classes=("ids with slashes",)),
+        Case("file-name-with-a-workflow-command", {"units/x\n::error::pwned,.yaml": UNIT},
+             classes=("ids with slashes",), args=("--format", "github")),
         Case("byte-order-mark", {"units/barista.yaml": "\ufeff" + UNIT}, exit_code=0,
              classes=("byte-order mark",)),
         Case("windows-line-endings", {"units/barista.yaml": UNIT.replace("\n", "\r\n")},

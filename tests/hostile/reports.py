@@ -92,6 +92,10 @@ REPORTS: dict[str, list[str]] = {
         "content/units/x\\n::error::pwned.yaml:1:5: `id`: 'barista' differs from the file name 'x\\n::error::pwned.yaml': they must be equal (rename one of them)",
         "content/units/x\\n::error::pwned.yaml:1:5: `id`: 'barista' is already used by content/units/barista.yaml",
     ],
+    "file-name-with-a-workflow-command": [
+        "::error file=content/units/x%0A%3A%3Aerror%3A%3Apwned%2C.yaml,line=1,col=5::`id`: 'barista' differs from the file name 'x%0A::error::pwned,.yaml': they must be equal (rename one of them)",
+        "::error file=content/units/x%0A%3A%3Aerror%3A%3Apwned%2C.yaml,line=1,col=5::`id`: 'barista' is already used by content/units/barista.yaml",
+    ],
     "byte-order-mark": [
     ],
     "windows-line-endings": [
