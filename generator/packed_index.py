@@ -13,8 +13,7 @@ the same index keeps only what those are computed from:
 
 `unpack` (and `unpackIndex` in theme/assets/catalogue.js, which mirrors it line for line)
 rebuilds the inverted index and the BM25 field vectors with lunr's formula and parameters,
-giving the document that `lunr.Index.load` reads. Document refs are document numbers in
-base 36.
+giving the document that `lunr.Index.load` reads. Document refs are the document numbers.
 """
 
 from __future__ import annotations
@@ -32,17 +31,9 @@ K1 = 1.2
 B = 0.75
 """lunr's BM25 parameters (the builder's defaults, which this module never changes)."""
 
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
 def document_ref(number: int) -> str:
-    """The lunr ref of document `number`: base 36, as JavaScript's `number.toString(36)`."""
-    text = ""
-    while True:
-        number, rest = divmod(number, 36)
-        text = _DIGITS[rest] + text
-        if number == 0:
-            return text
+    """The lunr ref of document `number`: the number in decimal (refs never reach the file)."""
+    return str(number)
 
 
 class WordListBuilder(Builder):  # type: ignore[misc]
@@ -100,7 +91,6 @@ def pack(builder: Builder, fields: dict[str, int]) -> dict[str, Any]:
     """The compact form of a built index (see the module docstring)."""
     count = builder.document_count
     refs = [document_ref(number) for number in range(count)]
-    numbers_of = {ref: number for number, ref in enumerate(refs)}
     frequencies = [[builder.field_term_frequencies[f"{field}/{ref}"] for ref in refs]
                    for field in fields]
     postings = []
@@ -108,7 +98,7 @@ def pack(builder: Builder, fields: dict[str, int]) -> dict[str, Any]:
         entry = builder.inverted_index[term]
         flat: list[int] = []
         for field_number, field in enumerate(fields):
-            numbers = sorted(numbers_of[ref] for ref in entry[field])
+            numbers = sorted(int(ref) for ref in entry[field])
             if numbers:
                 flat += [field_number, len(numbers)]
             previous = -1

@@ -274,7 +274,7 @@ def _facet_table(catalogue: Catalogue, facet: Facet, units: list[Unit]) -> dict[
     else:
         codes.sort(key=_natural_order(facet))
     position = {code: index for index, code in enumerate(codes)}
-    column = [[position[code] for code in unit_codes] for unit_codes in per_unit]
+    column = [sorted(position[code] for code in unit_codes) for unit_codes in per_unit]
     single = all(len(values) == 1 for values in column)
     return {
         "meta": {"key": facet.key, "label": facet.label,

@@ -15,6 +15,9 @@
   }
 
   var PAGE_SIZE = 20;
+  var MIN_PREFIX = 2;         // a last word of one letter waits for the next (besides others)
+  var SHORT_PREFIX = 3;       // words this short match titles and keywords only as prefixes
+  var MAX_EXPANSIONS = 40;    // words one typed prefix stands for (see Engine.expand)
   var QUERY_PARAMETER = "query";  // not "q": Material opens its own site search for ?q=
   var OUTCOME_WEIGHT = 0.5;   // a word in one of the unit's outcomes counts half
   var PROVIDER_WEIGHT = 0.5;  // ... and so does a word in its provider's name
@@ -45,42 +48,82 @@
 
   /* ---- the index ------------------------------------------------------------------- */
 
-  function unpackIndex(packed) {
+  /* lunr's serialised index from the packed form, as generator/packed_index.py `unpack`
+     computes it; `frequencies`, when given, receives how many documents (counted once per
+     field) have each term. Two differences keep loading 10,000 units fast: the postings are
+     built on first use (a query reads a few dozen of them), and the field vectors are views
+     into one typed array rather than a million small arrays. */
+  function unpackIndex(packed, frequencies) {
     var fields = packed.fields;
     var count = packed.documents;
+    var terms = packed.terms;
+    var refs = [];
+    for (var n = 0; n < count; n++) { refs.push(String(n)); }
     var averages = packed.lengths.map(function (lengths) {
-      return lengths.reduce(function (sum, n) { return sum + n; }, 0) / count;
+      return lengths.reduce(function (sum, length) { return sum + length; }, 0) / count;
     });
-    var vectors = fields.map(function () { return new Array(count); });
-    var empty = {};
-    var invertedIndex = packed.terms.map(function (term, termIndex) {
-      var posting = { _index: termIndex };
-      fields.forEach(function (field) { posting[field] = {}; });
-      var found = occurrences(packed.postings[termIndex]);
-      found.forEach(function (o) { posting[fields[o[0]]][o[1].toString(36)] = empty; });
-      var weight = lunr.idf(posting, count);
-      found.forEach(function (o) {
-        var length = packed.lengths[o[0]][o[1]];
-        var score = weight * ((K1 + 1) * o[2]) /
-          (K1 * (1 - B + B * (length / averages[o[0]])) + o[2]);
-        score *= packed.boosts[o[0]];
-        var vector = vectors[o[0]][o[1]] || (vectors[o[0]][o[1]] = []);
-        vector.push(termIndex, Math.round(score * 1000) / 1000);
+    var sizes = fields.map(function () { return new Int32Array(count); });
+    var documents = new Int32Array(terms.length);
+    packed.postings.forEach(function (flat, termIndex) {
+      eachOccurrence(flat, function (f, number) {
+        sizes[f][number] += 2;
+        documents[termIndex] += 1;
       });
-      return [term, posting];
+    });
+    var total = 0;
+    var starts = sizes.map(function (perDocument) {
+      return perDocument.map(function (size) { total += size; return total - size; });
+    });
+    var filled = starts.map(function (perDocument) { return perDocument.slice(); });
+    var elements = new Float64Array(total);
+    packed.postings.forEach(function (flat, termIndex) {
+      var x = (count - documents[termIndex] + 0.5) / (documents[termIndex] + 0.5);
+      var weight = Math.log(1 + Math.abs(x));  // lunr.idf
+      if (frequencies) { frequencies[terms[termIndex]] = documents[termIndex]; }
+      eachOccurrence(flat, function (f, number, frequency) {
+        var length = packed.lengths[f][number];
+        var score = weight * ((K1 + 1) * frequency) /
+          (K1 * (1 - B + B * (length / averages[f])) + frequency);
+        score *= packed.boosts[f];
+        elements[filled[f][number]++] = termIndex;
+        elements[filled[f][number]++] = Math.round(score * 1000) / 1000;
+      });
     });
     var fieldVectors = [];
     fields.forEach(function (field, f) {
-      vectors[f].forEach(function (elements, number) {
-        fieldVectors.push([field + "/" + number.toString(36), elements]);
-      });
+      for (var number = 0; number < count; number++) {
+        if (sizes[f][number]) {
+          fieldVectors.push([field + "/" + refs[number],
+                             elements.subarray(starts[f][number], filled[f][number])]);
+        }
+      }
+    });
+    var invertedIndex = terms.map(function (term, termIndex) {
+      return [term, lazyPosting(fields, packed.postings[termIndex], termIndex, refs)];
     });
     return { version: packed.version, fields: fields, fieldVectors: fieldVectors,
              invertedIndex: invertedIndex, pipeline: [] };
   }
 
-  function occurrences(flat) {
-    var found = [];
+  /* A lunr posting ({_index, field: {ref: metadata}}) whose field maps are made when read. */
+  function lazyPosting(fields, flat, termIndex, refs) {
+    var posting = { _index: termIndex };
+    var empty = {};  // lunr only reads posting metadata, so one object serves them all
+    fields.forEach(function (field, f) {
+      var made = null;
+      Object.defineProperty(posting, field, { enumerable: true, get: function () {
+        if (made === null) {
+          made = {};
+          eachOccurrence(flat, function (g, number) { if (g === f) { made[refs[number]] = empty; } });
+        }
+        return made;
+      } });
+    });
+    return posting;
+  }
+
+  /* Calls fn(field number, document number, frequency) for each entry of a packed posting. */
+  function eachOccurrence(flat, fn) {
     var position = 0;
     while (position < flat.length) {
       var field = flat[position];
@@ -97,10 +140,9 @@
           position += 1;
         }
         number += gap;
-        found.push([field, number, frequency]);
+        fn(field, number, frequency);
       }
     }
-    return found;
   }
 
   function gapsToNumbers(gaps) {
@@ -141,7 +183,8 @@
     var units = data.units;
     this.count = units.id.length;
     this.units = units;
-    this.index = lunr.Index.load(unpackIndex(data.index));
+    this.frequencies = Object.create(null);
+    this.index = lunr.Index.load(unpackIndex(data.index, this.frequencies));
     this.outcomeUnits = data.outcomeUnits.map(gapsToNumbers);
     this.facets = data.facets.map(function (meta) {
       var column = units.facets[meta.key];
@@ -165,34 +208,48 @@
     var typing = list.length > 0 && !SEPARATORS.test(query.slice(-1));
     var terms = [];
     list.forEach(function (word, i) {
-      var last = i === list.length - 1;
-      var partial = last && typing;
-      if (isStopWord(word) && !partial) { return; }
+      var partial = typing && i === list.length - 1;
+      if (isStopWord(word) && !partial) { return; }  // the index has no stop words
+      if (partial && word.length < MIN_PREFIX && list.length > 1) { return; }
       if (!terms.some(function (t) { return t.word === word && t.partial === partial; })) {
         terms.push({ word: word, partial: partial, optional: isStopWord(word) });
       }
     });
+    if (terms.length === 1) { terms[0].optional = false; }  // "he" may begin "heat"
     return terms;
   };
 
-  /* Units matching one word, with scores: the word itself, any word it begins, and any word
-     beginning with its English stem ("nursing" finds "nurse"). Cached, so typing a long
-     query only searches the word being typed. */
+  /* The indexed words that begin with `prefix`; when there are many (a word's first letters
+     are being typed), only the most frequent: scoring costs grow with their number. */
+  Engine.prototype.expand = function (prefix) {
+    var frequencies = this.frequencies;
+    var found = this.index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
+    if (found.length > MAX_EXPANSIONS) {
+      found.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+      found.length = MAX_EXPANSIONS;
+    }
+    return found;
+  };
+
+  /* Units matching one word, with scores: the word itself, words it begins, and words that
+     begin with its English stem ("nursing" finds "nurse"). Cached, so typing a long query
+     only searches the word being typed. */
   Engine.prototype.matchTerm = function (term) {
     var key = (term.partial ? "~" : "=") + term.word;
     var cached = this.cache.get(key);
     if (cached) { return cached; }
     var word = term.word;
     var stem = lunr.stemmer(new lunr.Token(word)).toString();
-    var trailing = lunr.Query.wildcard.TRAILING;
+    var variants = word.length > 1 || term.partial ? this.expand(word) : [];
+    if (stem !== word && stem.length > 2) { variants = variants.concat(this.expand(stem)); }
+    // While the first letters of a word are typed, they match titles and keywords only:
+    // across all the text they match nearly every unit, which is slow and tells little.
+    var fields = word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
     var hits = this.index.query(function (q) {
       q.term(word, { usePipeline: false, boost: 10 });
-      if (word.length > 1 || term.partial) {
-        q.term(word, { usePipeline: false, wildcard: trailing, boost: 1 });
-      }
-      if (stem !== word && stem.length > 2) {
-        q.term(stem, { usePipeline: false, wildcard: trailing, boost: 1 });
-      }
+      variants.forEach(function (variant) {
+        q.term(variant, { usePipeline: false, boost: 1, fields: fields });
+      });
     });
     var scores = new Map();
     var self = this;
@@ -201,7 +258,7 @@
       scores.set(unit, before + score);
     }
     hits.forEach(function (hit) {
-      var number = parseInt(hit.ref, 36);
+      var number = Number(hit.ref);
       if (number < self.firstOutcome) {
         add(number, hit.score);
       } else if (number < self.firstProvider) {
@@ -214,43 +271,41 @@
         });
       }
     });
-    if (this.cache.size > 200) { this.cache.clear(); }
+    if (this.cache.size > 100) { this.cache.clear(); }
     this.cache.set(key, scores);
     return scores;
   };
 
-  /* Units matching every word of the query (a stop word still being typed is optional),
-     as unit -> score; null when the query has no words, meaning every unit. */
+  /* Units matching every word of the query (a stop word still being typed only adds to the
+     score), with their scores by unit number; null when the query has no words (all units). */
   Engine.prototype.match = function (query) {
     var terms = this.plan(query);
     if (!terms.length) { return null; }
-    var required = terms.filter(function (t) { return !t.optional; });
     var self = this;
-    var result = null;
-    required.forEach(function (term) {
-      var scores = self.matchTerm(term);
-      if (result === null) {
-        result = new Map(scores);
-        return;
+    function scoresOf(term) { return self.matchTerm(term); }
+    var required = terms.filter(function (t) { return !t.optional; }).map(scoresOf);
+    var optional = terms.filter(function (t) { return t.optional; }).map(scoresOf);
+    required.sort(function (a, b) { return a.size - b.size; });
+    var scores = new Float64Array(this.count);
+    var units = [];
+    required[0].forEach(function (score, unit) {
+      var total = score;
+      for (var i = 1; i < required.length; i++) {
+        var more = required[i].get(unit);
+        if (more === undefined) { return; }
+        total += more;
       }
-      result.forEach(function (score, unit) {
-        var more = scores.get(unit);
-        if (more === undefined) { result.delete(unit); } else { result.set(unit, score + more); }
-      });
+      for (var j = 0; j < optional.length; j++) { total += optional[j].get(unit) || 0; }
+      scores[unit] = total;
+      units.push(unit);
     });
-    if (result === null) { return new Map(); }
-    terms.filter(function (t) { return t.optional; }).forEach(function (term) {
-      self.matchTerm(term).forEach(function (score, unit) {
-        if (result.has(unit)) { result.set(unit, result.get(unit) + score); }
-      });
-    });
-    return result;
+    return { units: units, scores: scores };
   };
 
   /* Results under the state's filters, and each facet value's count under the query and
      every other facet's filters (so choosing a value never hides its siblings). */
   Engine.prototype.run = function (state) {
-    var scores = this.match(state.q);
+    var matched = this.match(state.q);
     var facets = this.facets;
     var accepts = facets.map(function (facet) {
       var chosen = new Set(state.filters.filter(function (f) { return f.key === facet.key; })
@@ -263,8 +318,8 @@
     });
     var counts = facets.map(function (facet) { return new Array(facet.values.length).fill(0); });
     var results = [];
-    var total = scores === null ? this.count : scores.size;
-    var candidates = scores === null ? null : Array.from(scores.keys());
+    var total = matched === null ? this.count : matched.units.length;
+    var candidates = matched === null ? null : matched.units;
     for (var i = 0; i < total; i++) {
       var unit = candidates === null ? i : candidates[i];
       var failing = -1;
@@ -282,7 +337,8 @@
         countValues(counts[failing], facets[failing].column[unit]);
       }
     }
-    this.sort(results, state.sort || (scores === null ? "title" : "relevance"), scores);
+    this.sort(results, state.sort || (matched === null ? "title" : "relevance"),
+              matched === null ? null : matched.scores);
     return { results: results, counts: counts, total: this.count };
   };
 
@@ -293,7 +349,7 @@
   Engine.prototype.sort = function (results, sort, scores) {
     var units = this.units;
     var orders = {
-      relevance: function (a, b) { return scores ? scores.get(b) - scores.get(a) || a - b : a - b; },
+      relevance: function (a, b) { return scores ? scores[b] - scores[a] || a - b : a - b; },
       title: function (a, b) { return a - b; },  // units are numbered in title order
       workload: function (a, b) { return units.hours[a] - units.hours[b] || a - b; },
       newest: function (a, b) { return units.published[b] - units.published[a] || a - b; }
@@ -415,7 +471,7 @@
       element("summary", {}, [document.createTextNode(facet.label), chosen]),
       element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
     ]);
-    return { node: node, counts: counts, boxes: boxes, chosen: chosen };
+    return { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [] };
   };
 
   /* Apply a change from the form; `history` is "typing", "push", "replace" or "none". */
@@ -461,9 +517,12 @@
         var checked = state.filters.some(function (x) { return x.key === facet.key && x.value === i; });
         box.boxes[i].checked = checked;
         selected += checked ? 1 : 0;
-        var text = "(" + counts[f][i].toLocaleString("en") + ")";
-        if (box.counts[i].textContent !== text) { box.counts[i].textContent = text; }
-        box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", counts[f][i] === 0);
+        var count = counts[f][i];
+        if (box.shown[i] !== count) {  // most counts stay the same from one key to the next
+          box.shown[i] = count;
+          box.counts[i].textContent = "(" + count.toLocaleString("en") + ")";
+          box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", count === 0);
+        }
       });
       box.chosen.textContent = selected ? " (" + selected + " chosen)" : "";
     }, this);
@@ -547,15 +606,26 @@
     }, delay);
   };
 
+  /* Timings for docs/benchmarks.md, in the browser's performance timeline. */
+  function mark(name) {
+    if (window.performance && performance.mark) { performance.mark("mv-search-" + name); }
+  }
+
   root.setAttribute("data-state", "loading");
+  mark("start");
   window.fetch(root.getAttribute("data-index"))
     .then(function (response) {
       if (!response.ok) { throw new Error("search index: HTTP " + response.status); }
+      mark("response");
       return response.json();
     })
     .then(function (data) {
       if (data.version !== 1) { throw new Error("search index: unknown version " + data.version); }
-      new Page(new Engine(data));
+      mark("index-parsed");
+      var engine = new Engine(data);
+      mark("index-loaded");
+      new Page(engine);
+      mark("ready");
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");

@@ -1,0 +1,306 @@
+"""Tests of the catalogue search index (generator/search.py, generator/packed_index.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from lunr import __TARGET_JS_VERSION__
+from lunr.builder import Builder
+from lunr.index import Index
+
+from generator import packed_index, search
+from generator.catalogue import Catalogue, load_catalogue
+from generator.outputs import RENDERERS
+from generator.site import SiteInfo
+
+SITE = SiteInfo(url="https://example.org/catalogue/")
+
+ITALIAN_UNIT = """\
+id: caffe-italiano
+title:
+  en: Italian coffee culture
+  it: Cultura del caffè italiano
+summary:
+  en: Regional coffee traditions for bar staff.
+  it: Le tradizioni regionali del caffè per il personale di sala.
+description: |
+  Moka pots, **granita** and the ritual of the *bancone*: see https://example.org/moka
+provider: academy
+languages: [it, en]
+eqf_level: 4
+isced_f: "1015"
+workload: {hours: 40}
+mode: online
+outcomes: [espresso, origins]
+assessment:
+  methods: [oral]
+  description: An oral exam.
+quality_assurance: Reviewed yearly.
+license: CC-BY-SA-4.0
+price: {amount: 90, currency: EUR}
+keywords: [Barista, Italia]
+published: 2025-05-02
+"""
+
+OUTCOME_ORIGINS = """\
+id: origins
+title: Coffee origins
+statement: The learner can explain how altitude and processing shape the flavour of beans.
+category: knowledge
+"""
+
+PROVIDER_ACADEMY = """\
+id: academy
+name: Gdańsk Hospitality Academy (fictional)
+short_name: GHA
+country: PL
+city: Gdańsk
+homepage: https://example.org/gha
+"""
+
+
+@pytest.fixture
+def catalogue(content_tree) -> Catalogue:
+    """The minimal catalogue plus an Italian-English unit of a second provider."""
+    content_tree.minimal()
+    content_tree.write("providers", "academy", PROVIDER_ACADEMY)
+    content_tree.write("outcomes", "origins", OUTCOME_ORIGINS)
+    content_tree.write("units", "caffe-italiano", ITALIAN_UNIT)
+    text = (content_tree.content / "units" / "barista.yaml").read_text(encoding="utf-8")
+    content_tree.write("units", "barista", text + "published: 2025-01-15\n")
+    return load_catalogue(content_tree.content)
+
+
+def loaded(document: dict) -> Index:
+    """The search index as lunr.py loads it."""
+    return Index.load(packed_index.unpack(document["index"]))
+
+
+def found(document: dict, word: str) -> list[str]:
+    """Unit ids matching `word` in lunr.py, directly or through an outcome or provider."""
+    units = document["units"]["id"]
+    first_outcome = len(units)
+    first_provider = first_outcome + len(document["outcomeUnits"])
+    providers = document["units"]["facets"]["provider"]
+    ids = []
+    for hit in loaded(document).search(word):
+        number = int(hit["ref"])
+        if number < first_outcome:
+            ids.append(units[number])
+        elif number < first_provider:
+            gaps = document["outcomeUnits"][number - first_outcome]
+            positions = [sum(gaps[: i + 1]) - 1 for i in range(len(gaps))]
+            ids += [units[p] for p in positions]
+        else:
+            ids += [uid for uid, p in zip(units, providers, strict=True)
+                    if p == number - first_provider]
+    return sorted(set(ids))
+
+
+# --- the document the page loads -------------------------------------------------------------
+
+
+def test_facets_list_every_value_with_its_label_in_order(catalogue):
+    document = search.search_index(catalogue)
+    assert document["facets"] == [
+        {"key": "level", "label": "EQF level", "values": [["3", "EQF level 3"],
+                                                          ["4", "EQF level 4"]]},
+        {"key": "workload", "label": "Workload",
+         "values": [["0-25", "Up to 25 hours"], ["25-50", "Over 25, up to 50 hours"]]},
+        {"key": "lang", "label": "Language", "values": [["en", "English"], ["it", "Italian"]]},
+        {"key": "mode", "label": "Mode of participation",
+         "values": [["online", "Online"], ["onsite", "On site (in person)"]]},
+        {"key": "licence", "label": "Licence",
+         "values": [["CC-BY-4.0", "CC BY 4.0"], ["CC-BY-SA-4.0", "CC BY-SA 4.0"]]},
+        {"key": "price", "label": "Price", "values": [["free", "Free"], ["paid", "Paid"]]},
+        {"key": "country", "label": "Provider country",
+         "values": [["IT", "Italy"], ["PL", "Poland"]]},
+        {"key": "provider", "label": "Provider",
+         "values": [["centre", "Example Training Centre (fictional)"],
+                    ["academy", "Gdańsk Hospitality Academy (fictional)"]]},
+        {"key": "field", "label": "Field of education", "values": [["10", "Services"]]},
+    ]
+
+
+def test_units_carry_only_what_a_result_card_shows(catalogue):
+    units = search.search_index(catalogue)["units"]
+    assert units == {
+        "id": ["barista", "caffe-italiano"],
+        "title": ["Barista basics", "Italian coffee culture"],
+        "titleLang": {},
+        "hours": [25, 40],
+        "ects": [1, None],
+        "price": ["Free", "EUR 90"],
+        "published": [20103, 20210],  # days since 1970-01-01: 2025-01-15, 2025-05-02
+        "facets": {"level": [0, 1], "workload": [0, 1], "lang": [[0], [0, 1]],
+                   "mode": [1, 0], "licence": [0, 1], "price": [0, 1], "country": [0, 1],
+                   "provider": [0, 1], "field": [0, 0]},
+    }
+
+
+def test_outcomes_list_the_units_that_use_them_as_gaps(catalogue):
+    document = search.search_index(catalogue)
+    # documents: 2 units, then the outcomes espresso (both units), origins (the second)
+    assert document["outcomeUnits"] == [[1, 1], [2]]
+    assert document["index"]["documents"] == 2 + 2 + 2
+
+
+def test_a_title_in_another_language_keeps_its_language(content_tree):
+    content_tree.minimal()
+    text = (content_tree.content / "units" / "barista.yaml").read_text(encoding="utf-8")
+    content_tree.write("units", "barista", text.replace(
+        "title: Barista basics", "title: {it: Corso base per baristi}"))
+    units = search.search_index(load_catalogue(content_tree.content))["units"]
+    assert units["title"] == ["Corso base per baristi"]
+    assert units["titleLang"] == {"0": "it"}
+
+
+@pytest.mark.parametrize(("hours", "band"), [
+    ("0.5", "0-25"), ("25", "0-25"), ("25.5", "25-50"), ("50", "25-50"), ("100", "50-100"),
+    ("200", "100-200"), ("200.5", "200+"), ("3000", "200+"),
+])
+def test_workload_bands_include_their_upper_bound(hours, band):
+    assert search.workload_band(Decimal(hours)) == band
+
+
+def test_words_are_folded_split_and_stripped_of_stop_words_and_links():
+    assert search.normalise_words(
+        "The Caffè-Bar: l'ESPRESSO, ½ litre (3-2-1 rule) 🙂ok, see https://x.org/a?b=c "
+        "Łódź naïve_word") == [
+        "caffe", "bar", "l", "espresso", "1", "2", "litre", "3", "2", "1", "rule", "ok",
+        "see", "łodz", "naive", "word"]
+
+
+def test_the_page_script_cuts_words_at_the_same_characters():
+    script = (Path(__file__).parent.parent / "theme" / "assets" / "catalogue.js").read_text()
+    declared = re.search(r"var SEPARATORS = /(.*)/;", script)
+    assert declared is not None
+    # JavaScript's \xNN and \uNNNN escapes mean the same to Python's re; beyond the BMP,
+    # JavaScript sees the two UTF-16 surrogates that the \ud800-\udfff range matches.
+    javascript = re.compile(declared.group(1))
+    for code in range(0xD800):
+        assert bool(javascript.fullmatch(chr(code))) == bool(
+            search.SEPARATORS.fullmatch(chr(code))), hex(code)
+    for code in range(0xE000, 0x10000):
+        assert bool(javascript.fullmatch(chr(code))) == bool(
+            search.SEPARATORS.fullmatch(chr(code))), hex(code)
+    assert javascript.fullmatch("\ud83d\ude42") and search.SEPARATORS.fullmatch("\U0001f642")
+
+
+def test_a_long_description_adds_only_its_most_distinctive_words(content_tree):
+    content_tree.minimal()
+    words = [f"word{n:03d}" for n in range(100)]
+    text = (content_tree.content / "units" / "barista.yaml").read_text(encoding="utf-8")
+    content_tree.write("units", "barista",
+                       text + "description: " + " ".join(words + ["espresso"] * 5) + "\n")
+    document = search.search_index(load_catalogue(content_tree.content))
+    text_field = document["index"]["fields"].index("text")
+    summary_words = len(search.normalise_words(
+        "Make espresso drinks to a professional standard."))
+    kept = document["index"]["lengths"][text_field][0] - summary_words
+    assert kept == search.DESCRIPTION_WORDS  # "espresso" is in the summary: never repeated
+
+
+# --- compactness -------------------------------------------------------------------------------
+
+
+def test_the_file_is_compact_json_without_display_text_it_does_not_need(catalogue):
+    data = search.render(catalogue, SITE)[search.INDEX_PATH]
+    text = data.decode("utf-8")
+    assert json.loads(text)["version"] == search.FORMAT_VERSION
+    assert text == json.dumps(json.loads(text), sort_keys=True, ensure_ascii=False,
+                              separators=(",", ":"))
+    for unused in ("Regional coffee traditions", "An oral exam", "Reviewed yearly",
+                   "example.org", "**granita**"):  # summaries, assessment, QA, links, text
+        assert unused not in text
+
+
+def test_rendering_twice_gives_the_same_bytes(catalogue):
+    assert search.render(catalogue, SITE) == search.render(catalogue, SITE)
+
+
+def test_the_renderer_is_registered_and_ships_the_lunr_that_mkdocs_ships(catalogue):
+    assert search.render in RENDERERS
+    files = search.render(catalogue, SITE)
+    assert sorted(files) == [search.LUNR_SCRIPT_PATH, search.INDEX_PATH]
+    script = files[search.LUNR_SCRIPT_PATH].decode("utf-8")
+    assert f'lunr.version = "{__TARGET_JS_VERSION__}"' in script
+    assert json.loads(files[search.INDEX_PATH])["index"]["version"] == __TARGET_JS_VERSION__
+
+
+# --- the packed lunr index --------------------------------------------------------------------
+
+
+def test_word_list_builder_records_what_lunr_py_builder_records(catalogue):
+    units = list(catalogue.units.values())
+    rarity = search.description_rarity(units)
+    documents = [search.unit_words(unit, rarity) for unit in units]
+    ours = packed_index.build(search.FIELD_BOOSTS, documents)
+    stock = Builder()  # lunr.py's own, with an empty pipeline: words are already normalised
+    stock.ref("ref")
+    for name, boost in search.FIELD_BOOSTS.items():
+        stock.field(name, boost=boost)
+    for number, document in enumerate(documents):
+        stock.add({"ref": str(number), **document})
+    assert ours.inverted_index == json.loads(json.dumps(stock.inverted_index))
+    assert ours.field_term_frequencies == stock.field_term_frequencies
+    assert ours.field_lengths == stock.field_lengths
+
+
+def test_unpacking_gives_back_lunr_py_serialised_index(catalogue):
+    units = list(catalogue.units.values())
+    rarity = search.description_rarity(units)
+    documents = [search.unit_words(unit, rarity) for unit in units]
+    builder = packed_index.build(search.FIELD_BOOSTS, documents)
+    expected = builder.build().serialize()
+    unpacked = packed_index.unpack(packed_index.pack(builder, search.FIELD_BOOSTS))
+    assert unpacked["fields"] == expected["fields"]
+    assert unpacked["version"] == expected["version"]
+    terms = [term for term, _ in expected["invertedIndex"]]
+    assert [term for term, _ in unpacked["invertedIndex"]] == terms
+    renumber = {posting["_index"]: n for n, (_, posting) in enumerate(expected["invertedIndex"])}
+    for (_, ours), (_, theirs) in zip(unpacked["invertedIndex"], expected["invertedIndex"],
+                                      strict=True):
+        assert {k: v for k, v in ours.items() if k != "_index"} == json.loads(json.dumps(
+            {k: v for k, v in theirs.items() if k != "_index"}))
+    vectors = {ref: elements for ref, elements in expected["fieldVectors"] if elements}
+    assert [ref for ref, _ in unpacked["fieldVectors"]] == sorted(
+        vectors, key=lambda ref: (list(search.FIELD_BOOSTS).index(ref.split("/")[0]),
+                                  int(ref.split("/")[1])))
+    for ref, elements in unpacked["fieldVectors"]:
+        theirs = vectors[ref]
+        pairs = sorted((renumber[theirs[i]], theirs[i + 1]) for i in range(0, len(theirs), 2))
+        assert elements[0::2] == [term for term, _ in pairs]
+        assert elements[1::2] == pytest.approx([score for _, score in pairs], abs=0.0011)
+
+
+def test_a_word_finds_its_unit_through_any_language_outcome_or_provider(catalogue):
+    document = search.search_index(catalogue)
+    assert found(document, "espresso") == ["barista", "caffe-italiano"]  # outcome
+    assert found(document, "caffe") == ["caffe-italiano"]  # Italian title, accent folded
+    assert found(document, "tradizioni") == ["caffe-italiano"]  # Italian summary
+    assert found(document, "granita") == ["caffe-italiano"]  # description
+    assert found(document, "altitude") == ["caffe-italiano"]  # outcome statement
+    assert found(document, "gdansk") == ["caffe-italiano"]  # provider name
+    assert found(document, "gha") == ["caffe-italiano"]  # provider short name
+    assert found(document, "italia") == ["caffe-italiano"]  # keyword
+    assert found(document, "barista") == ["barista", "caffe-italiano"]  # title, keyword
+    assert found(document, "moka") == ["caffe-italiano"]
+    assert found(document, "example") == ["barista"]  # provider, not the link in a description
+
+
+def test_the_built_site_has_the_index_the_script_and_the_plain_list(built_site: Path):
+    document = json.loads((built_site / "catalogue" / "search-index.json").read_bytes())
+    units = sorted(path.parent.name for path in (built_site / "units").glob("*/index.html"))
+    assert sorted(document["units"]["id"]) == units
+    assert (built_site / "assets" / "vendor" / "lunr.js").stat().st_size > 50_000
+    assert (built_site / "assets" / "catalogue.js").exists()
+    html = (built_site / "catalogue" / "index.html").read_text(encoding="utf-8")
+    assert 'data-index="search-index.json"' in html
+    assert '<script src="../assets/vendor/lunr.js" defer></script>' in html
+    shown = min(len(units), 50)
+    assert html.count('class="mv-card"') == shown  # the whole list works without the script
