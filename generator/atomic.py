@@ -29,16 +29,16 @@ class Swap:
 
     def commit(self) -> None:
         """Put the finished build in place of the target, with no moment without a site."""
-        os.chmod(self.staging, 0o755)  # mkdtemp made it private; a site is for everyone
+        self.staging.chmod(0o755)  # mkdtemp made it private; a site is for everyone
         if not self.target.exists():
-            os.replace(self.staging, self.target)
+            self.staging.replace(self.target)
         elif exchange(self.staging, self.target):
             shutil.rmtree(self.staging, ignore_errors=True)  # now holds the previous site
         else:
             retired = Path(tempfile.mkdtemp(
                 prefix=f"{RETIRED_PREFIX}{self.target.name}-", dir=self.target.parent))
-            os.replace(self.target, retired / "site")
-            os.replace(self.staging, self.target)
+            self.target.replace(retired / "site")
+            self.staging.replace(self.target)
             shutil.rmtree(retired, ignore_errors=True)
 
     def abandon(self) -> None:
@@ -65,7 +65,7 @@ def _remove_leftovers(target: Path) -> None:
     """
     for retired in sorted(target.parent.glob(f"{RETIRED_PREFIX}{target.name}-*")):
         if not target.exists() and (retired / "site").is_dir():
-            os.replace(retired / "site", target)
+            (retired / "site").replace(target)
     for prefix in (STAGING_PREFIX, RETIRED_PREFIX):
         for leftover in target.parent.glob(f"{prefix}{target.name}-*"):
             shutil.rmtree(leftover, ignore_errors=True)

@@ -16,9 +16,8 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from lxml import etree
-
 from hostile.inert import site_url, strings_in
+from lxml import etree
 
 LINK_ATTRIBUTES = ("href", "src", "action", "poster", "data")
 CSS_URL = re.compile(r"""url\(\s*(['"]?)(?P<url>[^'")]+)\1\s*\)""")

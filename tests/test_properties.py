@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 from conftest import REFERENCE, copy_project, mkdocs_build
+from hostile.inert import site_problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -31,7 +32,6 @@ from generator.outputs.serialise import script_json
 from generator.site import SiteInfo
 from generator.sources import parse_source, read_source
 from generator.vocabularies import vocabulary
-from hostile.inert import site_problems
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 KNOWN_SKILL = "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6"

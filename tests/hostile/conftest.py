@@ -24,7 +24,7 @@ INSTALL_HINT = ("Chromium or Playwright is missing: `apt-get install chromium` (
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         pass
 
 

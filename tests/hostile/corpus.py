@@ -105,12 +105,6 @@ def stacking(name: str, *targets: str) -> str:
                 append=f"stackability:\n  kind: stackable\n  into:\n{into}")
 
 
-U = "content/units/barista.yaml"
-P = "content/providers/centre.yaml"
-O = "content/outcomes/espresso.yaml"
-NOT_AN_ID = ("is not a valid id: use 3-64 characters, lowercase letters a-z, digits and single "
-             "hyphens, starting and ending with a letter or digit (for example 'barista-basics')")
-NOT_A_URL = "is not a web address: give a full address starting with https://"
 CYRILLIC_A = "\u0430"  # looks like the Latin a
 CYRILLIC_IE = "\u0435"  # looks like the Latin e
 
@@ -155,8 +149,10 @@ def _cases() -> list[Case]:
              classes=("alias bomb",)),
         Case("merge-key", unit(append="<<: *defaults\n"), classes=("alias bomb",)),
         Case("python-object-apply", unit(("id: barista",
-                                          'id: !!python/object/apply:os.system ["touch pwned"]')), classes=("custom tag",)),
-        Case("python-name", unit(("title: Barista basics", "title: !!python/name:os.system")), classes=("custom tag",)),
+                                          'id: !!python/object/apply:os.system ["touch pwned"]')),
+             classes=("custom tag",)),
+        Case("python-name", unit(("title: Barista basics", "title: !!python/name:os.system")),
+             classes=("custom tag",)),
         Case("local-tag", unit(("title: Barista basics", "title: !secret Barista basics")),
              classes=("custom tag",)),
         Case("tag-directive", {"units/barista.yaml": "%TAG ! tag:yaml.org,2002:python/object:\n"
@@ -169,7 +165,8 @@ def _cases() -> list[Case]:
         Case("deep-flow-nesting", unit(append="keywords: " + "[" * 100_000 + "\n"),
              classes=("deep nesting",)),
         Case("deep-block-nesting", unit(append="extra:\n" + "".join(
-            "  " * (level + 1) + f"k{level}:\n" for level in range(30)) + "  " * 31 + "x\n"), classes=("deep nesting",)),
+            "  " * (level + 1) + f"k{level}:\n" for level in range(30)) + "  " * 31 + "x\n"),
+             classes=("deep nesting",)),
         # --- files that are not a YAML mapping in UTF-8 ------------------------------------
         Case("twenty-megabytes", {"units/barista.yaml": UNIT.encode() + b"#" * 20_000_000},
              classes=("huge file",)),
@@ -217,13 +214,16 @@ def _cases() -> list[Case]:
         Case("id-slash", unit(("id: barista", "id: units/barista")),
              classes=("ids with slashes",)),
         Case("id-upper-case", {"units/barista.yaml": None,
-                               "units/Barista.yaml": edit(UNIT, ("id: barista", "id: Barista"))}, classes=("ids in upper case",)),
+                               "units/Barista.yaml": edit(UNIT, ("id: barista", "id: Barista"))},
+             classes=("ids in upper case",)),
         Case("id-space", {"units/barista.yaml": None,
                           "units/barista basics.yaml": edit(UNIT, ("id: barista",
-                                                                   "id: barista basics"))}, classes=("ids with spaces",)),
+                                                                   "id: barista basics"))},
+             classes=("ids with spaces",)),
         Case("id-look-alike", {"units/barista.yaml": None,
                                f"units/b{CYRILLIC_A}rista.yaml": edit(
-                                   UNIT, ("id: barista", f"id: b{CYRILLIC_A}rista"))}, classes=("look-alike Unicode",)),
+                                   UNIT, ("id: barista", f"id: b{CYRILLIC_A}rista"))},
+             classes=("look-alike Unicode",)),
         Case("id-not-file-name", unit(("id: barista", "id: espresso-basics")),
              classes=("id different from file name",)),
         Case("ref-dot-dot", unit(("provider: centre", "provider: ../providers/centre")),
@@ -241,7 +241,8 @@ def _cases() -> list[Case]:
         Case("stack-into-itself", {"units/barista.yaml": stacking("barista", "barista")},
              classes=("reference cycles",)),
         Case("stack-cycle-of-two", {"units/barista.yaml": stacking("barista", "latte-art"),
-                                    "units/latte-art.yaml": stacking("latte-art", "barista")}, classes=("reference cycles",)),
+                                    "units/latte-art.yaml": stacking("latte-art", "barista")},
+             classes=("reference cycles",)),
         Case("stack-cycle-of-three", {
             "units/barista.yaml": stacking("barista", "latte-art"),
             "units/latte-art.yaml": stacking("latte-art", "coffee-roasting"),
@@ -266,10 +267,13 @@ def _cases() -> list[Case]:
         Case("number-with-5000-digits", unit(("hours: 25", "hours: 1" + "0" * 5000)),
              classes=("absurd numbers",)),
         Case("ects-absurd", unit(("ects: 1", "ects: 9999")), classes=("absurd numbers",)),
-        Case("price-negative", unit(("price: free", "price: {amount: -10, currency: EUR}")), classes=("negative numbers",)),
-        Case("price-absurd", unit(("price: free", "price: {amount: 1000000000000, currency: EUR}")), classes=("absurd numbers",)),
+        Case("price-negative", unit(("price: free", "price: {amount: -10, currency: EUR}")),
+             classes=("negative numbers",)),
+        Case("price-absurd", unit(("price: free", "price: {amount: 1000000000000, currency: EUR}")),
+             classes=("absurd numbers",)),
         Case("price-fractions-of-a-cent", unit(("price: free",
-                                                "price: {amount: 0.001, currency: EUR}")), classes=("absurd numbers",)),
+                                                "price: {amount: 0.001, currency: EUR}")),
+             classes=("absurd numbers",)),
         Case("places-zero", unit(append="sessions:\n  - start: 2026-09-01\n    location: online\n"
                                         "    places: 0\n"), classes=("negative numbers",)),
         Case("date-february-30", unit(append="published: 2026-02-30\n"),
@@ -289,7 +293,9 @@ def _cases() -> list[Case]:
              classes=("non-http(s) URLs",)),
         Case("url-every-scheme", provider(append=ACCREDITATIONS),
              classes=("non-http(s) URLs",)),
-        Case("url-unit-homepage", unit(append="homepage: data:text/html,<script>alert(1)</script>\n"), classes=("non-http(s) URLs",)),
+        Case("url-unit-homepage",
+             unit(append="homepage: data:text/html,<script>alert(1)</script>\n"),
+             classes=("non-http(s) URLs",)),
         Case("url-quality-assurance", unit((
             "quality_assurance: Reviewed each year by the school's quality board.",
             "quality_assurance:\n  description: Reviewed each year.\n"
@@ -317,7 +323,8 @@ def _cases() -> list[Case]:
                                                 "  - uri: https://evil.example/occupation\n"
                                                 "    label: Barista\n"),
              classes=("non-http(s) URLs",)),
-        Case("email-with-markup", provider(append='email: "<script>alert(1)</script>@x.org"\n'), classes=("non-http(s) URLs",)),
+        Case("email-with-markup", provider(append='email: "<script>alert(1)</script>@x.org"\n'),
+             classes=("non-http(s) URLs",)),
         # --- text that is not text -------------------------------------------------------------
         Case("text-too-long", unit(("title: Barista basics", "title: " + "a" * 20_001)),
              classes=("absurd numbers",)),

@@ -1,3 +1,4 @@
+# ruff: noqa: E501, RUF001 - report lines kept whole, look-alike letters on purpose
 """The exact report of `microvet check` for each case of the hostile corpus (corpus.py).
 
 Written by hand from the rules in generator/ and checked line by line: a change here is a
