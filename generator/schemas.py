@@ -1,7 +1,8 @@
 """JSON Schemas of the content files, for editors (VS Code's YAML extension) and other tools.
 
 Made from the pydantic models, then adjusted so that a schema accepts what the models accept
-(an EQF level typed as `3`, `price: free`, a quality-assurance text alone, an ESCO URI alone)
+(an EQF level typed as `3`, `price: free`, a quality-assurance text or language map alone, an
+ESCO URI alone)
 and speaks JSON Schema draft-07, the draft the YAML language server implements.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .models.base import TEXT_SCHEMA
 from .models.esco import ESCO_URI
 from .outputs.serialise import json_bytes
 from .reference import MODELS
@@ -22,8 +24,9 @@ _NUMBER_TEXT = {"type": "string", "pattern": r"^\s*[0-9]+(\.[0-9]+)?\s*$"}
 """A number written in quotes (`hours: "25"`), which the models accept too."""
 
 SHORTHANDS: dict[str, dict[str, Any]] = {
-    "QualityAssurance": {"type": "string", "minLength": 1,
-                         "description": "the quality assurance described in one text"},
+    "QualityAssurance": {**TEXT_SCHEMA,
+                         "description": "the quality assurance described in one text, or one "
+                                        "text per language"},
     "Price": {"anyOf": [{"const": 0}, {"type": "string", "pattern": r"^\s*[Ff][Rr][Ee][Ee]\s*$"}],
               "description": "0 or free when learners pay nothing"},
     "EscoSkill": {"type": "string", "pattern": ESCO_URI["skill"].pattern,

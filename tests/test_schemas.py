@@ -106,6 +106,8 @@ ACCEPTED = [
     ("unit", "price: free", "price: {amount: 120, currency: EUR}"),
     ("unit", "quality_assurance: Reviewed each year by the school's quality board.",
      "quality_assurance: {description: Reviewed yearly, accreditation: ISO 9001}"),
+    ("unit", "quality_assurance: Reviewed each year by the school's quality board.",
+     "quality_assurance: {en: Reviewed yearly, it: Revisione annuale}"),
     ("unit", "  hours: 25", '  hours: "25.5"'),
     ("unit", "title: Barista basics", "title: {en: Barista basics, it: Caffetteria}"),
     ("outcome", "  - http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6",
