@@ -606,6 +606,10 @@
     }, delay);
   };
 
+  /* What tests/browser compare with the Python side. */
+  window.microvetSearch = Object.freeze({ unpackIndex: unpackIndex, words: words,
+                                          isStopWord: isStopWord });
+
   /* Timings for docs/benchmarks.md, in the browser's performance timeline. */
   function mark(name) {
     if (window.performance && performance.mark) { performance.mark("mv-search-" + name); }

@@ -1,0 +1,102 @@
+"""Browser fixtures: the built sample site served on 127.0.0.1, and Debian's Chromium.
+
+Without /usr/bin/chromium, Playwright or node_modules/axe-core these tests skip and say how
+to install them; with MICROVET_REQUIRE_BROWSER=1 (set by .ci/run) they fail instead.
+
+The browser is started once per test module, not per session: Playwright's sync API allows
+one instance per thread at a time, and tests/hostile starts its own.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+INSTALL_CHROMIUM = ("needs Debian's Chromium at /usr/bin/chromium and Playwright for Python: "
+                    "`apt-get install chromium` and `pip install -e '.[test]'` "
+                    "(do not run `playwright install`)")
+INSTALL_AXE = "needs axe-core in node_modules/: run `npm ci` in the project folder"
+
+
+def _unavailable(message: str) -> None:
+    """Skip, or fail where the environment demands the browser tests (CI)."""
+    if os.environ.get("MICROVET_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"MICROVET_REQUIRE_BROWSER=1 but this test {message}")
+    pytest.skip(f"this test {message}")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The built sample site, served from a thread on a free port of 127.0.0.1."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                 functools.partial(_QuietHandler, directory=str(built_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Debian Chromium driven by Playwright."""
+    if not CHROMIUM.exists():
+        _unavailable(INSTALL_CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable(INSTALL_CHROMIUM)
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                              args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
+    """Open a URL in a fresh context; the test fails if any page script throws."""
+    contexts = []
+    errors: list[str] = []
+
+    def open_(url: str, *, width: int = 1280, height: int = 900, bypass_csp: bool = False,
+              ready: bool = False) -> Any:
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      bypass_csp=bypass_csp)
+        contexts.append(context)
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
+        page.goto(url, wait_until="load")
+        if ready:
+            page.wait_for_selector("#mv-search[data-state=ready]", timeout=15_000)
+        return page
+
+    yield open_
+    for context in contexts:
+        context.close()
+    assert errors == []
+
+
+@pytest.fixture
+def axe_script() -> Path:
+    """axe-core's browser bundle, installed by `npm ci`."""
+    if not AXE.exists():
+        _unavailable(INSTALL_AXE)
+    return AXE
