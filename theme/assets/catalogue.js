@@ -15,9 +15,9 @@
   }
 
   var PAGE_SIZE = 20;
-  var MIN_PREFIX = 2;         // a last word of one letter waits for the next (besides others)
+  var MIN_PREFIX = 2;         // a one-letter word after others waits for its next letter
   var SHORT_PREFIX = 3;       // words this short match titles and keywords only as prefixes
-  var MAX_EXPANSIONS = 40;    // words one typed prefix stands for (see Engine.expand)
+  var MAX_EXPANSIONS = 40;    // words one typed prefix stands for, half as many when short
   var QUERY_PARAMETER = "query";  // not "q": Material opens its own site search for ?q=
   var OUTCOME_WEIGHT = 0.5;   // a word in one of the unit's outcomes counts half
   var PROVIDER_WEIGHT = 0.5;  // ... and so does a word in its provider's name
@@ -223,10 +223,11 @@
      are being typed), only the most frequent: scoring costs grow with their number. */
   Engine.prototype.expand = function (prefix) {
     var frequencies = this.frequencies;
+    var most = prefix.length < SHORT_PREFIX ? MAX_EXPANSIONS / 2 : MAX_EXPANSIONS;
     var found = this.index.tokenSet.intersect(lunr.TokenSet.fromString(prefix + "*")).toArray();
-    if (found.length > MAX_EXPANSIONS) {
+    if (found.length > most) {
       found.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
-      found.length = MAX_EXPANSIONS;
+      found.length = most;
     }
     return found;
   };
