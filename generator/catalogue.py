@@ -97,8 +97,9 @@ def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
         raise ContentError([Problem(display_path(content, root), 1, 1,
                                     "the content folder does not exist")])
     for kind, model in KINDS.items():
+        folder_display = display_path(content / kind / "_", root)[:-1]  # the folder resolved once
         for path in _files(content / kind, root, problems):
-            display = display_path(path, root)
+            display = folder_display + path.name
             source, found = read_source(path, display)
             problems += found
             if source is None:
@@ -230,9 +231,17 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
            paths: Mapping[tuple[str, str], str]) -> dict[str, UnitDates]:
     history = git_dates(root, content)
     fallback = fallback_date()
+    folders: dict[Path, Path] = {}
+    found: dict[tuple[str, str], FileDates | None] = {}
 
     def of(kind: str, object_id: str) -> FileDates | None:
-        return history.get((root / paths[(kind, object_id)]).resolve())
+        if (kind, object_id) not in found:
+            # Content files are never symbolic links: resolving their folder (once) suffices.
+            path = root / paths[(kind, object_id)]
+            if path.parent not in folders:
+                folders[path.parent] = path.parent.resolve()
+            found[(kind, object_id)] = history.get(folders[path.parent] / path.name)
+        return found[(kind, object_id)]
 
     dates = {}
     for unit_id, unit in objects["units"].items():

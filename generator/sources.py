@@ -1,118 +1,33 @@
 """Read content files: strict, safe YAML with the line and column of every value.
 
-Providers never need anchors, aliases or tags, and aliases allow "billion laughs" memory
-bombs, so all three are refused. Scalars follow YAML 1.2's core schema rather than PyYAML's
-YAML 1.1 defaults: `NO` (Norway) stays a string, `0414` (an ISCED-F code) is not octal.
+What YAML is allowed, and the parsers, are in strict_yaml.py. Every problem is reported in
+the words and at the positions of PyYAML's pure-Python parser, whichever parser read the file.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent, ScalarEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
 
 from .errors import Problem
+from .strict_yaml import (
+    Loc,
+    Positions,
+    Refused,
+    compose,
+    read_with_libyaml,
+    scalar_value,
+    text_value,
+)
 
 MAX_FILE_BYTES = 131_072
 """128 KiB: twenty times the longest sample unit; pure-Python YAML parses it in half a second."""
-MAX_DEPTH = 20
-MAX_DIGITS = 30
-"""No field needs a longer number; Python refuses to convert ones over 4,300 digits."""
-
-# YAML escapes ("\0", "\x1b", "\ud800") can write what the file itself may not contain:
-# control characters and lone surrogates break the XML outputs, terminals and UTF-8 encoding.
-_NOT_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-Loc = tuple[str | int, ...]
-
-
-class _Resolver(BaseResolver):
-    """YAML 1.2 core schema: only true/false are booleans; no octal, no sexagesimal."""
-
-
-_IMPLICIT = [
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
-    (
-        "tag:yaml.org,2002:float",
-        r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$",
-        "-+0123456789.",
-    ),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
-]
-for _tag, _pattern, _first in _IMPLICIT:
-    _Resolver.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-
-
-class _Refused(Exception):
-    """A YAML construct we do not accept, with where it is."""
-
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
-        super().__init__(message)
-        self.mark = mark
-        self.message = message
-
-
-class _StrictLoader(Reader, Scanner, Parser, Composer, _Resolver):
-    """Compose a node tree, refusing aliases, anchors, explicit tags and deep nesting."""
-
-    def __init__(self, text: str) -> None:
-        Reader.__init__(self, text)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        _Resolver.__init__(self)
-        self._depth = 0
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        event = self.peek_event()
-        if isinstance(event, AliasEvent):
-            raise _Refused(
-                event.start_mark,
-                f"YAML aliases (*{event.anchor}) are not allowed: write the value out in full",
-            )
-        if isinstance(event, NodeEvent) and event.anchor is not None:
-            raise _Refused(
-                event.start_mark,
-                f"YAML anchors (&{event.anchor}) are not allowed: write each value out in full",
-            )
-        if _has_explicit_tag(event):
-            raise _Refused(
-                event.start_mark,
-                f"YAML tags ({event.tag}) are not allowed: remove the tag and write a plain value",
-            )
-        if isinstance(event, CollectionStartEvent):
-            self._depth += 1
-            if self._depth > MAX_DEPTH:
-                raise _Refused(
-                    event.start_mark, f"nesting deeper than {MAX_DEPTH} levels is not allowed"
-                )
-            try:
-                return super().compose_node(parent, index)
-            finally:
-                self._depth -= 1
-        return super().compose_node(parent, index)
-
-
-def _has_explicit_tag(event: object) -> bool:
-    if isinstance(event, ScalarEvent):
-        return event.tag is not None and event.implicit == (False, False)
-    if isinstance(event, CollectionStartEvent):
-        return event.tag is not None and not event.implicit
-    return False
 
 
 @dataclass(frozen=True)
@@ -121,8 +36,10 @@ class SourceFile:
 
     path: str
     data: dict[str, Any]
-    values: dict[Loc, tuple[int, int]] = field(repr=False)
-    keys: dict[Loc, tuple[int, int]] = field(repr=False)
+    values: Positions = field(repr=False)
+    keys: Positions = field(repr=False)
+    text: str | None = field(default=None, repr=False, compare=False)
+    """Kept when libyaml read the file: PyYAML places problems, so reports never differ."""
 
     def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """Line and column of the deepest part of `loc` that exists in the file.
@@ -130,14 +47,27 @@ class SourceFile:
         Parts that are not in the data (pydantic's union branch names, missing fields)
         are skipped, so an error always points at something the provider wrote.
         """
+        values, keys = self._exact_positions
         found: Loc = ()
         for part in loc:
             candidate = (*found, part)
-            if candidate in self.values:
+            if candidate in values:
                 found = candidate
-        if key and found in self.keys:
-            return self.keys[found]
-        return self.values.get(found, (1, 1))
+        if key and found in keys:
+            return keys[found]
+        return values.get(found, (1, 1))
+
+    @cached_property
+    def _exact_positions(self) -> tuple[Positions, Positions]:
+        """Positions as PyYAML gives them (libyaml places some empty values elsewhere)."""
+        if self.text is None:
+            return self.values, self.keys
+        builder = _Builder(self.path)
+        try:
+            builder.build(compose(self.text), ())  # type: ignore[arg-type]
+        except (yaml.YAMLError, Refused):  # a leniency of libyaml not screened out yet
+            return self.values, self.keys
+        return builder.values, builder.keys
 
     def problem(self, loc: Loc, message: str, *, key: bool = False) -> Problem:
         """A problem located at `loc` in this file."""
@@ -179,17 +109,25 @@ def read_source(path: Path, display: str) -> tuple[SourceFile | None, list[Probl
     return parse_source(text, display)
 
 
-def parse_source(text: str, display: str) -> tuple[SourceFile | None, list[Problem]]:
-    """Parse YAML text into a `SourceFile`, collecting problems instead of raising."""
+def parse_source(text: str, display: str, *,
+                 libyaml: bool = True) -> tuple[SourceFile | None, list[Problem]]:
+    """Parse YAML text into a `SourceFile`, collecting problems instead of raising.
+
+    A valid file is read with libyaml when PyYAML has it (`libyaml=False`: never); a file
+    with any problem is read again by the pure-Python parser, whose words and positions
+    every report uses.
+    """
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         return None, [Problem(display, 1, 1, "the file is empty: it must describe one object")]
-    loader = None
+    fast = read_with_libyaml(text) if libyaml else None
+    if fast is not None:
+        data, values, keys = fast
+        return SourceFile(display, data, values, keys, text=text), []
     try:
-        loader = _StrictLoader(text)
-        node = loader.get_single_node()
-    except _Refused as refused:
+        node = compose(text)
+    except Refused as refused:
         return None, [_at(display, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -208,9 +146,6 @@ def parse_source(text: str, display: str) -> tuple[SourceFile | None, list[Probl
         ]
     except yaml.YAMLError as error:  # any other parser complaint is still the file's fault
         return None, [Problem(display, 1, 1, f"invalid YAML: {error}")]
-    finally:
-        if loader is not None:
-            loader.dispose()
     if node is None:
         return None, [Problem(display, 1, 1, "the file is empty: it must describe one object")]
     if not isinstance(node, MappingNode):
@@ -239,8 +174,8 @@ class _Builder:
 
     def __init__(self, display: str) -> None:
         self.display = display
-        self.values: dict[Loc, tuple[int, int]] = {}
-        self.keys: dict[Loc, tuple[int, int]] = {}
+        self.values: Positions = {}
+        self.keys: Positions = {}
         self.problems: list[Problem] = []
 
     def build(self, node: Node, loc: Loc) -> Any:
@@ -275,40 +210,17 @@ class _Builder:
         return result
 
     def _scalar(self, node: ScalarNode, loc: Loc) -> Any:
-        value = node.value
-        tag = node.tag
-        if tag == "tag:yaml.org,2002:null":
-            return None
-        if tag == "tag:yaml.org,2002:bool":
-            return value.lower() == "true"
-        if tag == "tag:yaml.org,2002:int":
-            if len(value.lstrip("+-")) > MAX_DIGITS:
-                self.problems.append(_at(self.display, node.start_mark,
-                                         f"the number has {len(value.lstrip('+-')):,} digits; "
-                                         f"no field takes more than {MAX_DIGITS}"))
-                return value
-            return int(value)
-        if tag == "tag:yaml.org,2002:float":
-            return float(value)
-        if tag == "tag:yaml.org,2002:timestamp":
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                self.problems.append(
-                    _at(self.display, node.start_mark, f"'{value}' is not a real date (YYYY-MM-DD)")
-                )
-                return value
-        return self._text(node)
+        value, problem = scalar_value(node.tag, node.value)
+        if problem:
+            self.problems.append(_at(self.display, node.start_mark, problem))
+        return value
 
     def _text(self, node: ScalarNode) -> str:
         """The scalar's text; a character no output can carry is reported and replaced."""
-        bad = _NOT_TEXT.search(node.value)
-        if bad is None:
-            return node.value
-        self.problems.append(_at(self.display, node.start_mark,
-                                 f"the text contains the character U+{ord(bad[0]):04X}, which "
-                                 "is not allowed in published text: delete it"))
-        return _NOT_TEXT.sub("\ufffd", node.value)
+        value, problem = text_value(node.value)
+        if problem:
+            self.problems.append(_at(self.display, node.start_mark, problem))
+        return value
 
 
 def iter_yaml_files(directory: Path) -> Iterator[Path]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from generator import strict_yaml
 from generator.errors import Problem
 from generator.sources import MAX_FILE_BYTES, parse_source, read_source
 
@@ -120,3 +124,77 @@ def test_oversized_file_is_refused_without_reading_it(tmp_path: Path):
     source, problems = read_source(path, "big.yaml")
     assert source is None
     assert problems[0].message.startswith(f"the file is {MAX_FILE_BYTES + 4:,} bytes")
+
+
+# --- libyaml reads what the pure-Python parser would, and never changes a report ---------------
+
+needs_libyaml = pytest.mark.skipif(strict_yaml.CParser is None, reason="PyYAML without libyaml")
+
+YAML_PIECES = st.sampled_from([
+    "a", "b", "é", "ß", "0414", "1.5", "NO", "true", "~", "2026-03-01", " ", "  ", "\n", "\t",
+    "\r\n", ":", ": ", "- ", "-", "[", "]", "{", "}", ",", "'", '"', "#", "&x ", "*x", "!!str ",
+    "!t ", "|", ">", "? ", "%", "@", "`", "\\", "\\x41", "\x85", "\u2028", "---\n", "...\n",
+    "\x00", "\x1b", "\ufffe", "\U0001f600", "\ufeff", "\r", "\u2029", "\n  ", "\n    ",
+    "id: ", "  en: ", "  - ", '"\\u00e9"', "'it''s'", "|-\n  ", ">\n  ", "[a, b]", "{a: 1}",
+    " #c", "%YAML 1.2\n", '"a\nb"', "'a\n b'", "a\n b", '"\\t"',
+])
+"""Bits of YAML, valid and not, that fuzzing showed the two parsers can disagree on."""
+
+
+def _reading(text: str, *, libyaml: bool) -> tuple[Any, ...]:
+    """Everything a reader's result tells later stages: data, problems, every position."""
+    source, problems = parse_source(text, "x.yaml", libyaml=libyaml)
+    if source is None:
+        return None, problems
+    return (source.data, problems, sorted(source.values, key=repr),
+            {loc: source.position(loc) for loc in source.values},
+            {loc: source.position(loc, key=True) for loc in source.keys})
+
+
+def _assert_same_reading(text: str) -> None:
+    assert _reading(text, libyaml=True) == _reading(text, libyaml=False)
+
+
+@needs_libyaml
+def test_libyaml_reads_the_sample_content_as_the_pure_python_parser_does():
+    files = sorted(Path(__file__).parent.parent.joinpath("content").rglob("*.yaml"))
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        source, _ = parse_source(text, "x.yaml")
+        assert source is not None and source.text == text  # libyaml did read it
+        _assert_same_reading(text)
+
+
+@needs_libyaml
+def test_libyaml_reads_the_hostile_corpus_as_the_pure_python_parser_does():
+    from hostile.corpus import BASE, CASES
+
+    texts = [*BASE.values()] + [text for case in CASES for text in case.files.values()
+                                if isinstance(text, str)]
+    for text in texts:
+        _assert_same_reading(text)
+
+
+@needs_libyaml
+def test_positions_of_empty_values_come_from_the_pure_python_parser():
+    # libyaml places the empty value at the closing brace (column 8), PyYAML after the colon.
+    source, problems = parse("a: {b: }\n")
+    assert problems == []
+    assert source.position(("a", "b")) == (1, 7)
+
+
+@needs_libyaml
+def test_columns_count_characters_not_bytes():
+    text = "t: {é€😀: [ü, x]}\n"
+    source, problems = parse(text)
+    assert problems == []
+    assert source.position(("t", "é€😀", 1)) == (1, 14)
+    _assert_same_reading(text)
+
+
+@needs_libyaml
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(YAML_PIECES, max_size=50).map("".join))
+def test_libyaml_and_the_pure_python_parser_read_anything_alike(text: str):
+    _assert_same_reading(text)
