@@ -152,8 +152,8 @@ def search_index(catalogue: Catalogue) -> dict[str, Any]:
         "version": FORMAT_VERSION,
         "index": packed_index.pack(builder, FIELD_BOOSTS),
         "facets": [table["meta"] for table in facets],
-        "outcomeUnits": [_gaps(sorted(position[u.id] for u in catalogue.units_with_outcome(oid)))
-                         for oid in outcome_ids],
+        "outcomeUnits": [packed_index.encode_numbers(_gaps(sorted(
+            position[u.id] for u in catalogue.units_with_outcome(oid)))) for oid in outcome_ids],
         "units": {**display_columns(catalogue, units),
                   "facets": {table["meta"]["key"]: table["column"] for table in facets}},
     }

@@ -92,7 +92,7 @@ def found(document: dict, word: str) -> list[str]:
         if number < first_outcome:
             ids.append(units[number])
         elif number < first_provider:
-            gaps = document["outcomeUnits"][number - first_outcome]
+            gaps = packed_index.decode_numbers(document["outcomeUnits"][number - first_outcome])
             positions = [sum(gaps[: i + 1]) - 1 for i in range(len(gaps))]
             ids += [units[p] for p in positions]
         else:
@@ -145,7 +145,7 @@ def test_units_carry_only_what_a_result_card_shows(catalogue):
 def test_outcomes_list_the_units_that_use_them_as_gaps(catalogue):
     document = search.search_index(catalogue)
     # documents: 2 units, then the outcomes espresso (both units), origins (the second)
-    assert document["outcomeUnits"] == [[1, 1], [2]]
+    assert document["outcomeUnits"] == ["11", "2"]  # gaps [1, 1] and [2], one digit each
     assert document["index"]["documents"] == 2 + 2 + 2
 
 
@@ -201,7 +201,8 @@ def test_a_long_description_adds_only_its_most_distinctive_words(content_tree):
     text_field = document["index"]["fields"].index("text")
     summary_words = len(search.normalise_words(
         "Make espresso drinks to a professional standard."))
-    kept = document["index"]["lengths"][text_field][0] - summary_words
+    length = packed_index.decode_numbers(document["index"]["lengths"][text_field])[0]
+    kept = length - summary_words
     assert kept == search.DESCRIPTION_WORDS  # "espresso" is in the summary: never repeated
 
 
@@ -233,6 +234,14 @@ def test_the_renderer_is_registered_and_ships_the_lunr_that_mkdocs_ships(catalog
 
 
 # --- the packed lunr index --------------------------------------------------------------------
+
+
+def test_numbers_take_five_bits_a_character_and_come_back():
+    assert packed_index.encode_numbers([0, 31, 32, 1023, 1024]) == "0VX0_VXW0"
+    numbers = [0, 1, 31, 32, 33, 1023, 1024, 32767, 32768, 10**9]
+    assert packed_index.decode_numbers(packed_index.encode_numbers(numbers)) == numbers
+    assert set(packed_index.DIGITS) <= set("-_0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                           "abcdefghijklmnopqrstuvwxyz")  # never escaped
 
 
 def test_word_list_builder_records_what_lunr_py_builder_records(catalogue):

@@ -15,7 +15,7 @@
   }
 
   var PAGE_SIZE = 20;
-  var MIN_PREFIX = 2;         // a one-letter word after others waits for its next letter
+  var MIN_PREFIX = 2;         // a word being typed counts from its second letter
   var SHORT_PREFIX = 3;       // words this short match titles and keywords only as prefixes
   var MAX_EXPANSIONS = 40;    // words one typed prefix stands for, half as many when short
   var QUERY_PARAMETER = "query";  // not "q": Material opens its own site search for ?q=
@@ -59,12 +59,14 @@
     var terms = packed.terms;
     var refs = [];
     for (var n = 0; n < count; n++) { refs.push(String(n)); }
-    var averages = packed.lengths.map(function (lengths) {
+    var fieldLengths = packed.lengths.map(decodeNumbers);
+    var averages = fieldLengths.map(function (lengths) {
       return lengths.reduce(function (sum, length) { return sum + length; }, 0) / count;
     });
     var sizes = fields.map(function () { return new Int32Array(count); });
     var documents = new Int32Array(terms.length);
-    packed.postings.forEach(function (flat, termIndex) {
+    var postings = packed.postings.map(decodeNumbers);
+    postings.forEach(function (flat, termIndex) {
       eachOccurrence(flat, function (f, number) {
         sizes[f][number] += 2;
         documents[termIndex] += 1;
@@ -76,12 +78,12 @@
     });
     var filled = starts.map(function (perDocument) { return perDocument.slice(); });
     var elements = new Float64Array(total);
-    packed.postings.forEach(function (flat, termIndex) {
+    postings.forEach(function (flat, termIndex) {
       var x = (count - documents[termIndex] + 0.5) / (documents[termIndex] + 0.5);
       var weight = Math.log(1 + Math.abs(x));  // lunr.idf
       if (frequencies) { frequencies[terms[termIndex]] = documents[termIndex]; }
       eachOccurrence(flat, function (f, number, frequency) {
-        var length = packed.lengths[f][number];
+        var length = fieldLengths[f][number];
         var score = weight * ((K1 + 1) * frequency) /
           (K1 * (1 - B + B * (length / averages[f])) + frequency);
         score *= packed.boosts[f];
@@ -106,7 +108,7 @@
   }
 
   /* A lunr posting ({_index, field: {ref: metadata}}) whose field maps are made when read. */
-  function lazyPosting(fields, flat, termIndex, refs) {
+  function lazyPosting(fields, text, termIndex, refs) {
     var posting = { _index: termIndex };
     var empty = {};  // lunr only reads posting metadata, so one object serves them all
     fields.forEach(function (field, f) {
@@ -114,7 +116,9 @@
       Object.defineProperty(posting, field, { enumerable: true, get: function () {
         if (made === null) {
           made = {};
-          eachOccurrence(flat, function (g, number) { if (g === f) { made[refs[number]] = empty; } });
+          eachOccurrence(decodeNumbers(text), function (g, number) {
+            if (g === f) { made[refs[number]] = empty; }
+          });
         }
         return made;
       } });
@@ -131,18 +135,37 @@
       var number = -1;
       position += 2;
       for (; remaining > 0; remaining--) {
-        var gap = flat[position];
+        var doubled = flat[position];
         var frequency = 1;
         position += 1;
-        if (gap < 0) {
-          gap = -gap;
+        if (doubled % 2) {
           frequency = flat[position];
           position += 1;
         }
-        number += gap;
+        number += doubled >> 1;
         fn(field, number, frequency);
       }
     }
+  }
+
+  /* Numbers written five bits to a character (generator/packed_index.py encode_numbers). */
+  var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGIT_VALUES = new Int8Array(128);
+  for (var d = 0; d < DIGITS.length; d++) { DIGIT_VALUES[DIGITS.charCodeAt(d)] = d; }
+
+  function decodeNumbers(text) {
+    var numbers = [];
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUES[text.charCodeAt(i)];
+      if (digit >= 32) {
+        value = value * 32 + digit - 32;
+      } else {
+        numbers.push(value * 32 + digit);
+        value = 0;
+      }
+    }
+    return numbers;
   }
 
   function gapsToNumbers(gaps) {
@@ -185,7 +208,9 @@
     this.units = units;
     this.frequencies = Object.create(null);
     this.index = lunr.Index.load(unpackIndex(data.index, this.frequencies));
-    this.outcomeUnits = data.outcomeUnits.map(gapsToNumbers);
+    this.outcomeUnits = data.outcomeUnits.map(function (text) {
+      return gapsToNumbers(decodeNumbers(text));
+    });
     this.facets = data.facets.map(function (meta) {
       var column = units.facets[meta.key];
       var index = {};
@@ -210,7 +235,7 @@
     list.forEach(function (word, i) {
       var partial = typing && i === list.length - 1;
       if (isStopWord(word) && !partial) { return; }  // the index has no stop words
-      if (partial && word.length < MIN_PREFIX && list.length > 1) { return; }
+      if (partial && word.length < MIN_PREFIX) { return; }  // one letter tells little
       if (!terms.some(function (t) { return t.word === word && t.partial === partial; })) {
         terms.push({ word: word, partial: partial, optional: isStopWord(word) });
       }
