@@ -7,6 +7,8 @@ on_env        register the template filters and the Content-Security-Policy
 on_page_*     hand each generated page its template, title and content objects
 on_post_build write the rendered outputs, then swap the finished folder into place
 on_serve      rebuild when content/ changes
+
+MICROVET_TIMINGS=1 logs the time of each stage (generator/timings.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
@@ -32,6 +34,7 @@ from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError
 from .outputs import embedded_jsonld, render_outputs, unit_alternates
 from .site import GeneratedPage, SiteInfo, generated_pages, markdown_page_urls, unit_url
+from .timings import StageClock
 from .writer import write_outputs
 
 log = logging.getLogger("mkdocs.plugins.microvet")
@@ -54,11 +57,13 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.outputs: dict[str, bytes] = {}
         self.pages: dict[str, GeneratedPage] = {}
         self.swap: atomic.Swap | None = None
+        self.clock = StageClock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.clock.start()
         root = Path(config.config_file_path).parent
         content = root / self.config.content_dir
         try:
@@ -66,19 +71,25 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         except ContentError as error:
             raise PluginError(
                 f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        self.clock.lap("read and validate")
         self.site = SiteInfo(
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
-        self.outputs = render_outputs(self.catalogue, self.site)
+        clock = self.clock
+        self.outputs = render_outputs(
+            self.catalogue, self.site,
+            lap=(lambda name: clock.lap(f"outputs: {name}")) if clock.enabled else None)
         self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
+        self.clock.lap("pages: list")
         if self.config.atomic and self.command in {"build", "gh-deploy"}:
             self.swap = atomic.Swap(Path(config.site_dir))
             config.site_dir = str(self.swap.staging)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.clock.lap("MkDocs: clean site folder, find files")
         docs_prefix = _docs_prefix(config)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
@@ -87,13 +98,16 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.edit_uri = page.edit_path
             files.append(file)
+        self.clock.lap("pages: add generated files")
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self.clock.lap("pages: navigation, Markdown")
         templating.register(env)
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
+        self.clock.lap("theme environment, CSP")
         return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -128,14 +142,25 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                 ]
         return context
 
+    @event_priority(100)  # first: only ends the timing of the pages
+    def _post_build_first(self, *, config: MkDocsConfig) -> None:
+        self.clock.lap("pages: render templates, write HTML")
+
     @event_priority(-100)  # last, so that other plugins' files land in the staging folder too
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _post_build_last(self, *, config: MkDocsConfig) -> None:
+        self.clock.lap("search index: MkDocs search plugin")
         write_outputs(Path(config.site_dir), self.outputs)
+        self.clock.lap("write outputs")
         if self.swap is not None and not _strict_build_failing():
             self.swap.commit()
             log.info("Site swapped into place: %s", self.swap.target)
             config.site_dir = str(self.swap.target)
             self.swap = None
+        self.clock.lap("swap")
+        if (timings := self.clock.report()) is not None:
+            log.info(timings)
+
+    on_post_build = CombinedEvent(_post_build_first, _post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
         if self.swap is not None:

@@ -29,14 +29,20 @@ class DuplicateOutput(RuntimeError):
     """Two renderers produced the same path: a bug in the generator."""
 
 
-def render_outputs(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """All machine-readable files of the site; refuses a path produced twice."""
+def render_outputs(catalogue: Catalogue, site: SiteInfo, *,
+                   lap: Callable[[str], None] | None = None) -> dict[str, bytes]:
+    """All machine-readable files of the site; refuses a path produced twice.
+
+    `lap`, if given, is called with each renderer's module name once it has finished.
+    """
     files: dict[str, bytes] = {}
     for renderer in RENDERERS:
         for path, content in renderer(catalogue, site).items():
             if path in files:
                 raise DuplicateOutput(f"{path} is produced twice (by {renderer.__module__})")
             files[path] = content
+        if lap is not None:
+            lap(renderer.__module__.rsplit(".", 1)[-1])
     return files
 
 
