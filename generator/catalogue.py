@@ -45,6 +45,7 @@ class Catalogue:
     dates: Mapping[str, UnitDates]
     _units_by_provider: Mapping[str, tuple[str, ...]] = field(repr=False)
     _units_by_outcome: Mapping[str, tuple[str, ...]] = field(repr=False)
+    _units_stacking_into: Mapping[str, tuple[str, ...]] = field(repr=False)
 
     def provider_of(self, unit: Unit) -> Provider:
         """The provider offering `unit`."""
@@ -67,11 +68,8 @@ class Catalogue:
         return [self.units[uid] for uid in self._units_by_outcome.get(outcome_id, ())]
 
     def units_stacking_into(self, unit_id: str) -> list[Unit]:
-        """Units whose stackability names `unit_id` (the inverse of `into`)."""
-        return [
-            unit for unit in self.units.values()
-            if unit.stackability and any(t.unit == unit_id for t in unit.stackability.into)
-        ]
+        """Units whose stackability names `unit_id` (the inverse of `into`), sorted by id."""
+        return [self.units[uid] for uid in self._units_stacking_into.get(unit_id, ())]
 
     def recently_updated(self, count: int) -> list[Unit]:
         """The `count` most recently changed units, newest first (ties by id)."""
@@ -258,11 +256,15 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[tuple[str, str], s
     units = dict(sorted(objects["units"].items()))
     by_provider: dict[str, list[str]] = {}
     by_outcome: dict[str, list[str]] = {}
+    stacking_into: dict[str, list[str]] = {}  # each unit page asks: one pass here, not N there
     for unit_id, unit in units.items():
         for pid in dict.fromkeys([unit.provider, *unit.bodies]):
             by_provider.setdefault(pid, []).append(unit_id)
         for oid in unit.outcomes:
             by_outcome.setdefault(oid, []).append(unit_id)
+        targets = unit.stackability.into if unit.stackability else []
+        for target in dict.fromkeys(t.unit for t in targets if t.unit):
+            stacking_into.setdefault(target, []).append(unit_id)
     frozen = MappingProxyType
     return Catalogue(
         units=frozen(units),
@@ -272,4 +274,5 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[tuple[str, str], s
         dates=frozen(dates),
         _units_by_provider=frozen({k: tuple(v) for k, v in by_provider.items()}),
         _units_by_outcome=frozen({k: tuple(v) for k, v in by_outcome.items()}),
+        _units_stacking_into=frozen({k: tuple(v) for k, v in stacking_into.items()}),
     )

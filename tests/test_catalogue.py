@@ -132,6 +132,18 @@ def test_all_problems_in_all_files_are_reported_sorted(content_tree):
     ]
 
 
+def test_units_stacking_into_a_unit_each_once_sorted_by_id(content_tree):
+    content_tree.minimal()
+    text = (content_tree.content / "units" / "barista.yaml").read_text()
+    into = "stackability:\n  kind: stackable\n  into:\n    - unit: barista\n"
+    content_tree.write("units", "milk", text.replace("id: barista", "id: milk") + into
+                       + "    - title: Barista diploma\n    - unit: barista\n")
+    content_tree.write("units", "latte-art", text.replace("id: barista", "id: latte-art") + into)
+    catalogue = load_catalogue(content_tree.content, root=content_tree.root)
+    assert [u.id for u in catalogue.units_stacking_into("barista")] == ["latte-art", "milk"]
+    assert catalogue.units_stacking_into("milk") == []
+
+
 def test_stacking_cycle_is_an_error(content_tree):
     content_tree.minimal()
     text = (content_tree.content / "units" / "barista.yaml").read_text()
