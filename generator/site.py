@@ -17,6 +17,8 @@ from .text import pick
 
 CATALOGUE_PAGE_SIZE = 50
 """Units per page of the plain (no JavaScript) catalogue list."""
+PAGER_NEIGHBOURS = 2
+"""Pages linked either side of the current one; with the first and last, at most 9 links."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,14 @@ UNIT_DOCUMENTS = (
     UnitDocument("unit.json", "application/json", "Plain JSON, references resolved"),
 )
 """Linked from each unit page (`rel="alternate"`) when the build produced them."""
+
+
+@dataclass(frozen=True, slots=True)
+class PagerLink:
+    """One numbered link of the catalogue list's pager."""
+
+    number: int
+    url: str
 
 
 def unit_url(unit_id: str) -> str:
@@ -168,9 +178,30 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
             context={"units_page": chunk, "page_number": number, "page_count": count,
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
-                     "total_units": len(units),
-                     "page_urls": [catalogue_page_url(n) for n in range(1, count + 1)]},
+                     "total_units": len(units), "first_url": catalogue_page_url(1),
+                     "previous_url": catalogue_page_url(number - 1) if number > 1 else None,
+                     "next_url": catalogue_page_url(number + 1) if number < count else None,
+                     "pager": pager(number, count)},
             description="Every micro-credential in the catalogue.",
             in_nav=number == 1,
         ))
     return pages
+
+
+def pager(number: int, count: int) -> list[PagerLink | None]:
+    """Links from page `number` of `count`: the first, the last and the neighbours.
+
+    None marks a gap. The list stays the same length however long the catalogue grows
+    (a page linking every other page would make the list quadratic in size).
+    """
+    low = max(1, number - PAGER_NEIGHBOURS)
+    high = min(count, number + PAGER_NEIGHBOURS)
+    shown = sorted({1, count, *range(low, high + 1)})
+    links: list[PagerLink | None] = []
+    for index, page in enumerate(shown):
+        if index and page - shown[index - 1] == 2:  # a gap of one page: show that page instead
+            links.append(PagerLink(page - 1, catalogue_page_url(page - 1)))
+        elif index and page - shown[index - 1] > 2:
+            links.append(None)
+        links.append(PagerLink(page, catalogue_page_url(page)))
+    return links
