@@ -16,12 +16,13 @@
 
   var PAGE_SIZE = 20;
   var MIN_PREFIX = 2;         // a word being typed counts from its second letter
-  var SHORT_PREFIX = 3;       // words this short match titles and keywords only as prefixes
+  var SHORT_PREFIX = 4;       // words this short match titles and keywords only as prefixes
   var MAX_EXPANSIONS = 40;    // words one typed prefix stands for, half as many when short
   var QUERY_PARAMETER = "query";  // not "q": Material opens its own site search for ?q=
   var OUTCOME_WEIGHT = 0.5;   // a word in one of the unit's outcomes counts half
   var PROVIDER_WEIGHT = 0.5;  // ... and so does a word in its provider's name
   var ANNOUNCE_DELAY = 600;   // ms of quiet typing before the count is read out
+  var URL_DELAY = 300;        // ms of quiet typing before the address follows the words
   var K1 = 1.2;
   var B = 0.75;
   var SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000\ufeff\ud800-\udfff]+/;
@@ -268,9 +269,11 @@
     var stem = lunr.stemmer(new lunr.Token(word)).toString();
     var variants = word.length > 1 || term.partial ? this.expand(word) : [];
     if (stem !== word && stem.length > 2) { variants = variants.concat(this.expand(stem)); }
-    // While the first letters of a word are typed, they match titles and keywords only:
-    // across all the text they match nearly every unit, which is slow and tells little.
-    var fields = word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
+    // While the first letters of a word are typed, they match titles (two letters), then
+    // titles and keywords (three): across all the text they would match nearly every unit,
+    // which is slow and tells little.
+    var fields = word.length < 3 ? ["title"] :
+      word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
     var hits = this.index.query(function (q) {
       q.term(word, { usePipeline: false, boost: 10 });
       variants.forEach(function (variant) {
@@ -394,12 +397,17 @@
     return node;
   }
 
+  /* 10,000: as toLocaleString("en"), which is slow enough to matter for 500 counts a key. */
+  function grouped(number) {
+    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  }
+
   function plural(count, one, many) {
-    return count.toLocaleString("en") + " " + (count === 1 ? one : many);
+    return grouped(count) + " " + (count === 1 ? one : many);
   }
 
   function hoursText(hours) {
-    return hours === 1 ? "1 hour" : hours.toLocaleString("en") + " hours";
+    return hours === 1 ? "1 hour" : grouped(hours) + " hours";
   }
 
   function Page(engine) {
@@ -502,6 +510,9 @@
 
   /* Apply a change from the form; `history` is "typing", "push", "replace" or "none". */
   Page.prototype.change = function (changes, history) {
+    if (history === "push" && this.rememberTimer) {
+      this.remember("replace");  // the words typed so far belong to the entry Back returns to
+    }
     var state = this.state;
     this.state = {
       q: "q" in changes ? changes.q : state.q,
@@ -521,15 +532,31 @@
     this.list.textContent = "";
     this.showMore(true);
     this.showEmpty();
-    var url = writeState(this.state, this.engine.facetsByKey);
-    if (history === "push" && url !== location.pathname + location.search + location.hash) {
-      window.history.pushState(null, "", url);
-    } else if (history !== "none") {
-      window.history.replaceState(null, "", url);
-    }
+    this.remember(history);
     this.announce(history === "typing" ? ANNOUNCE_DELAY : 0);
     var duration = performance.now() - started;
     root.dispatchEvent(new CustomEvent("mv-search-update", { detail: { duration: duration, count: this.results.length } }));
+  };
+
+  /* Write the state into the address: a new history entry for "push", the current one for
+     "replace", and the current one once typing pauses for "typing" (each history call takes
+     Chromium about 10 ms: too much for every key). */
+  Page.prototype.remember = function (history) {
+    var self = this;
+    window.clearTimeout(this.rememberTimer);
+    this.rememberTimer = 0;
+    if (history === "none") { return; }
+    if (history === "typing") {
+      this.rememberTimer = window.setTimeout(function () { self.remember("replace"); }, URL_DELAY);
+      return;
+    }
+    var url = writeState(this.state, this.engine.facetsByKey);
+    if (url === location.pathname + location.search + location.hash) { return; }
+    if (history === "push") {
+      window.history.pushState(null, "", url);
+    } else {
+      window.history.replaceState(null, "", url);
+    }
   };
 
   Page.prototype.syncForm = function (counts) {
@@ -539,14 +566,16 @@
     this.engine.facets.forEach(function (facet, f) {
       var box = this.facetBoxes[f];
       var selected = 0;
+      var chosen = new Set(state.filters.filter(function (x) { return x.key === facet.key; })
+        .map(function (x) { return x.value; }));
       facet.values.forEach(function (value, i) {
-        var checked = state.filters.some(function (x) { return x.key === facet.key && x.value === i; });
+        var checked = chosen.has(i);
         box.boxes[i].checked = checked;
         selected += checked ? 1 : 0;
         var count = counts[f][i];
         if (box.shown[i] !== count) {  // most counts stay the same from one key to the next
           box.shown[i] = count;
-          box.counts[i].textContent = "(" + count.toLocaleString("en") + ")";
+          box.counts[i].textContent = "(" + grouped(count) + ")";
           box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", count === 0);
         }
       });
@@ -565,7 +594,7 @@
     this.shown = end;
     var left = this.results.length - end;
     this.more.hidden = left <= 0;
-    this.more.textContent = "Show " + Math.min(PAGE_SIZE, left) + " more (" + left.toLocaleString("en") + " not shown)";
+    this.more.textContent = "Show " + Math.min(PAGE_SIZE, left) + " more (" + grouped(left) + " not shown)";
     if (!fresh && start < end) {
       this.list.children[start].querySelector("a").focus();
     }
@@ -627,7 +656,7 @@
       var text = found === self.engine.count && !self.state.filters.length && !self.state.q.trim()
         ? plural(found, "micro-credential", "micro-credentials") + "."
         : plural(found, "micro-credential matches", "micro-credentials match") + " (of " +
-          self.engine.count.toLocaleString("en") + ").";
+          grouped(self.engine.count) + ").";
       if (self.count.textContent !== text) { self.count.textContent = text; }
     }, delay);
   };
