@@ -129,7 +129,7 @@ def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
     if not folder.is_dir():
         return []
     files = []
-    for path in sorted(folder.iterdir()):
+    for path in sorted(folder.iterdir(), key=lambda path: path.name):  # as Paths sort, faster
         if path.name.startswith("."):
             continue
         if path.suffix == ".yaml" and path.is_file():

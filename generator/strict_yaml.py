@@ -185,8 +185,11 @@ def read_with_libyaml(text: str) -> tuple[dict[str, Any], Positions, Positions] 
     if CParser is None or LIBYAML_LENIENT.search(text):
         return None
     parser = CParser(text)
+    # Without a backslash escape, a scalar holds only characters of the file (line folding
+    # adds spaces and line feeds): one search of the whole text then stands for all of them.
+    check_text = "\\" in text or NOT_TEXT.search(text) is not None
     try:
-        return _build(parser)
+        return _build(parser, check_text)
     except (yaml.YAMLError, ValueError):  # ValueError: text that UTF-8 cannot encode
         return None
     finally:
@@ -206,14 +209,14 @@ def _scalar_tag(event: ScalarEvent) -> str:
     return STR
 
 
-def _build(parser: Any) -> tuple[dict[str, Any], Positions, Positions] | None:
+def _build(parser: Any, check_text: bool) -> tuple[dict[str, Any], Positions, Positions] | None:
     """One mapping document, built from events the way compose() and sources._Builder would."""
     next_event = parser.get_event
     if not isinstance(next_event(), StreamStartEvent):
         return None
     if not isinstance(next_event(), DocumentStartEvent):
         return None
-    tree = _Tree()
+    tree = _Tree(check_text)
     while tree.root is None:
         if not tree.add(next_event()):
             return None
@@ -227,7 +230,8 @@ def _build(parser: Any) -> tuple[dict[str, Any], Positions, Positions] | None:
 class _Tree:
     """Plain data growing event by event; `add` says False at anything not plainly valid."""
 
-    def __init__(self) -> None:
+    def __init__(self, check_text: bool) -> None:
+        self.check_text = check_text
         self.root: dict[str, Any] | None = None
         self.values: Positions = {}
         self.keys: Positions = {}
@@ -257,7 +261,7 @@ class _Tree:
     def _key(self, event: Any, mapping: list[Any]) -> bool:
         if type(event) is not ScalarEvent or _scalar_tag(event) != STR:
             return False
-        key, problem = text_value(event.value)
+        key, problem = text_value(event.value) if self.check_text else (event.value, None)
         if problem or key in mapping[0]:
             return False
         self.keys[(*mapping[1], key)] = (event.start_mark.line + 1, event.start_mark.column + 1)
@@ -268,9 +272,13 @@ class _Tree:
         kind = type(event)
         self.values[loc] = (event.start_mark.line + 1, event.start_mark.column + 1)
         if kind is ScalarEvent:
-            value, problem = scalar_value(_scalar_tag(event), event.value)
-            if problem:
-                return False
+            tag = _scalar_tag(event)
+            if tag == STR and not self.check_text:
+                value = event.value
+            else:
+                value, problem = scalar_value(tag, event.value)
+                if problem:
+                    return False
         elif len(self.open) >= MAX_DEPTH:
             return False
         else:
