@@ -2,10 +2,11 @@
 
 on_config     read and validate all content, render every output (nothing written yet);
               for `mkdocs build`, redirect the build into a temporary folder beside site/
-on_files      add one generated page per unit, outcome, provider and catalogue page
+on_files      add one generated page per unit, outcome, provider and catalogue page; write
+              the rendered outputs into the emptied site folder and let go of their bytes
 on_env        register the template filters and the Content-Security-Policy
 on_page_*     hand each generated page its template, title and content objects
-on_post_build write the rendered outputs, then swap the finished folder into place
+on_post_build write the outputs MkDocs overwrites (sitemaps), then swap the finished folder in
 on_serve      rebuild when content/ changes
 
 MICROVET_TIMINGS=1 logs the time of each stage (generator/timings.py).
@@ -55,6 +56,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.catalogue: Catalogue | None = None
         self.site: SiteInfo | None = None
         self.outputs: dict[str, bytes] = {}
+        self.output_paths: frozenset[str] = frozenset()
         self.pages: dict[str, GeneratedPage] = {}
         self.swap: atomic.Swap | None = None
         self.clock = StageClock()
@@ -81,6 +83,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.outputs = render_outputs(
             self.catalogue, self.site,
             lap=(lambda name: clock.lap(f"outputs: {name}")) if clock.enabled else None)
+        self.output_paths = frozenset(self.outputs)
         self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
         self.clock.lap("pages: list")
         if self.config.atomic and self.command in {"build", "gh-deploy"}:
@@ -99,6 +102,15 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             file.edit_uri = page.edit_path
             files.append(file)
         self.clock.lap("pages: add generated files")
+        # MkDocs has emptied the site folder by now. Writing here, not at the end, frees the
+        # outputs' bytes (half the site's size) before the pages render; only the files MkDocs
+        # writes itself later (its sitemaps) wait for on_post_build, to replace MkDocs' own.
+        late = {name + suffix for name in (*config.theme.static_templates,
+                                           *config.extra_templates) for suffix in ("", ".gz")}
+        write_outputs(Path(config.site_dir),
+                      {path: data for path, data in self.outputs.items() if path not in late})
+        self.outputs = {path: data for path, data in self.outputs.items() if path in late}
+        self.clock.lap("write outputs")
         return files
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -138,7 +150,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                 context["unit_alternates"] = [
                     {"href": unit_url(unit.id) + doc.filename, "type": doc.media_type,
                      "title": doc.title}
-                    for doc in unit_alternates(unit.id, self.outputs)
+                    for doc in unit_alternates(unit.id, self.output_paths)
                 ]
         return context
 

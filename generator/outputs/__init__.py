@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from typing import Any
 
 from .. import search
@@ -51,6 +51,6 @@ def embedded_jsonld(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[di
     return [embed(catalogue, unit, site) for embed in EMBEDDED]
 
 
-def unit_alternates(unit_id: str, outputs: dict[str, bytes]) -> list[UnitDocument]:
-    """The unit's machine-readable documents that this build actually produced."""
+def unit_alternates(unit_id: str, outputs: Container[str]) -> list[UnitDocument]:
+    """The unit's machine-readable documents that this build produced (`outputs`: paths)."""
     return [doc for doc in UNIT_DOCUMENTS if f"{unit_url(unit_id)}{doc.filename}" in outputs]
