@@ -20,7 +20,10 @@ def check_output_path(path: str) -> PurePosixPath:
 
 def write_outputs(site_dir: Path, files: Mapping[str, bytes]) -> None:
     """Write every file under `site_dir`, in sorted order, each path once."""
+    made: set[Path] = set()  # three documents per unit folder: one mkdir, not three
     for path in sorted(files):
         target = site_dir.joinpath(*check_output_path(path).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(files[path])
