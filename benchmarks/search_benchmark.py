@@ -55,7 +55,7 @@ document.addEventListener("mv-search-update",
   (event) => window.__mvUpdates.push(event.detail.duration), true);
 new PerformanceObserver((list) => {
   for (const entry of list.getEntries()) {
-    if (entry.name.startsWith("key")) window.__mvEvents.push(entry.duration);
+    if (entry.name.startsWith("key")) window.__mvEvents.push([entry.interactionId, entry.duration]);
   }
 }).observe({type: "event", durationThreshold: 16, buffered: true});
 """
@@ -156,7 +156,7 @@ def measure_typing(browser: Any, base: str) -> dict[str, float]:
     page.goto(base + "catalogue/", wait_until="load")
     page.wait_for_selector("#mv-search[data-state=ready]", timeout=120_000)
     updates: list[float] = []
-    events: list[float] = []
+    events: dict[tuple[str, int], float] = {}  # key press -> the longest of its events
     for query in QUERIES:
         page.fill("#mv-q", "")
         page.wait_for_timeout(300)
@@ -165,11 +165,13 @@ def measure_typing(browser: Any, base: str) -> dict[str, float]:
         page.keyboard.type(query, delay=120)
         page.wait_for_timeout(300)
         updates += page.evaluate("window.__mvUpdates")
-        events += page.evaluate("window.__mvEvents")
+        for interaction, duration in page.evaluate("window.__mvEvents"):
+            key = (query, interaction)
+            events[key] = max(events.get(key, 0.0), duration)
     page.close()
-    return {"keystrokes": len(updates), "worst_update_ms": max(updates),
-            "median_update_ms": statistics.median(updates),
-            "worst_event_ms": max(events, default=0.0), "slow_events": len(events)}
+    # Event Timing reports only events of 16 ms or more: the other keys count as 0 here.
+    presses = sorted([*events.values(), *[0.0] * (len(updates) - len(events))])
+    return {"keystrokes": len(updates), "updates": updates, "presses": presses}
 
 
 def measure(site: Path, runs: int) -> dict[str, Any]:
@@ -192,18 +194,25 @@ def summary(units: int, sizes: dict[str, int], build_seconds: float | None,
     """Medians over the runs, and the worst keystroke of all of them."""
     def median(key: str) -> float:
         return statistics.median(run[key] for run in browser["loads"])
+    updates = sorted(u for run in browser["typing"] for u in run["updates"])
+    presses = sorted(p for run in browser["typing"] for p in run["presses"])
     return {
         "units": units, **sizes, "build_seconds": build_seconds,
         "chromium": browser["chromium"], "machine": f"{platform.machine()}, "
         f"{os.cpu_count()} CPUs, Python {platform.python_version()}",
         **{key: median(key) for key in browser["loads"][0]},
         "shared_link_ms": statistics.median(browser["shared_link_ms"]),
-        "keystrokes": sum(run["keystrokes"] for run in browser["typing"]),
-        "worst_update_ms": max(run["worst_update_ms"] for run in browser["typing"]),
-        "median_update_ms": statistics.median(run["median_update_ms"]
-                                              for run in browser["typing"]),
-        "worst_event_ms": max(run["worst_event_ms"] for run in browser["typing"]),
+        "keystrokes": len(updates), "worst_update_ms": updates[-1],
+        "p95_update_ms": percentile(updates, 95), "median_update_ms": percentile(updates, 50),
+        "updates_over_50ms": sum(1 for u in updates if u > TARGETS["keystroke_ms"]),
+        "worst_event_ms": presses[-1], "p95_event_ms": percentile(presses, 95),
+        "events_over_50ms": sum(1 for p in presses if p > TARGETS["keystroke_ms"]),
     }
+
+
+def percentile(ordered: list[float], rank: int) -> float:
+    """The value below which `rank` per cent of the sorted values lie (nearest rank)."""
+    return ordered[max(0, -(-len(ordered) * rank // 100) - 1)]
 
 
 def markdown(result: dict[str, Any]) -> str:
@@ -229,9 +238,13 @@ def markdown(result: dict[str, Any]) -> str:
         ("shared link with query and filter: navigation → results",
          f"{result['shared_link_ms']:.0f} ms", ""),
         (f"worst keystroke of {result['keystrokes']}: script / key press → paint",
-         f"{result['worst_update_ms']:.0f} / {result['worst_event_ms']:.0f} ms "
-         f"(median script {result['median_update_ms']:.0f} ms)",
+         f"{result['worst_update_ms']:.0f} / {result['worst_event_ms']:.0f} ms",
          f"≤ 50 ms: {verdict(keystroke <= TARGETS['keystroke_ms'])}"),
+        ("keystrokes: 95th percentile, script / key press → paint",
+         f"{result['p95_update_ms']:.0f} / {result['p95_event_ms']:.0f} ms "
+         f"(median script {result['median_update_ms']:.0f} ms)", ""),
+        ("keystrokes over 50 ms: script / key press → paint",
+         f"{result['updates_over_50ms']} / {result['events_over_50ms']}", ""),
     ]
     lines = ["| measure | result | target |", "|---|---|---|"]
     lines += [f"| {name} | {value} | {target} |" for name, value, target in rows]
