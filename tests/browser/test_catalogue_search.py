@@ -217,6 +217,8 @@ def test_the_page_unpacks_the_index_as_python_does(built_site: Path, site_url: s
       const data = await (await fetch("search-index.json")).json();
       const index = window.microvetSearch.unpackIndex(data.index);
       index.fieldVectors = index.fieldVectors.map(([ref, e]) => [ref, Array.from(e)]);
+      index.invertedIndex = index.invertedIndex.map(([term, posting]) => [term, Object.assign(
+        {_index: posting._index}, ...index.fields.map((f) => ({[f]: posting[f]})))]);
       return JSON.parse(JSON.stringify(index));
     }""")
     assert unpacked == packed_index.unpack(index_of(built_site)["index"])

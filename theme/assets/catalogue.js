@@ -51,9 +51,9 @@
 
   /* lunr's serialised index from the packed form, as generator/packed_index.py `unpack`
      computes it; `frequencies`, when given, receives how many documents (counted once per
-     field) have each term. Two differences keep loading 10,000 units fast: the postings are
-     built on first use (a query reads a few dozen of them), and the field vectors are views
-     into one typed array rather than a million small arrays. */
+     field) have each term. Two differences keep loading 10,000 units fast: the postings'
+     field maps are made on first use (a query reads a few dozen), and the field vectors are
+     views into one typed array rather than a million small arrays. */
   function unpackIndex(packed, frequencies) {
     var fields = packed.fields;
     var count = packed.documents;
@@ -64,11 +64,14 @@
     var averages = fieldLengths.map(function (lengths) {
       return lengths.reduce(function (sum, length) { return sum + length; }, 0) / count;
     });
+    var longest = packed.postings.reduce(function (most, text) {
+      return Math.max(most, text.length);
+    }, 0);
+    var flat = new Int32Array(longest);  // one term's numbers at a time: no garbage
     var sizes = fields.map(function () { return new Int32Array(count); });
     var documents = new Int32Array(terms.length);
-    var postings = packed.postings.map(decodeNumbers);
-    postings.forEach(function (flat, termIndex) {
-      eachOccurrence(flat, function (f, number) {
+    packed.postings.forEach(function (text, termIndex) {
+      eachOccurrence(flat, decodeInto(text, flat), function (f, number) {
         sizes[f][number] += 2;
         documents[termIndex] += 1;
       });
@@ -79,11 +82,11 @@
     });
     var filled = starts.map(function (perDocument) { return perDocument.slice(); });
     var elements = new Float64Array(total);
-    postings.forEach(function (flat, termIndex) {
+    packed.postings.forEach(function (text, termIndex) {
       var x = (count - documents[termIndex] + 0.5) / (documents[termIndex] + 0.5);
       var weight = Math.log(1 + Math.abs(x));  // lunr.idf
       if (frequencies) { frequencies[terms[termIndex]] = documents[termIndex]; }
-      eachOccurrence(flat, function (f, number, frequency) {
+      eachOccurrence(flat, decodeInto(text, flat), function (f, number, frequency) {
         var length = fieldLengths[f][number];
         var score = weight * ((K1 + 1) * frequency) /
           (K1 * (1 - B + B * (length / averages[f])) + frequency);
@@ -101,36 +104,43 @@
         }
       }
     });
+    var Posting = lazyPostings(fields, packed.postings, refs);
     var invertedIndex = terms.map(function (term, termIndex) {
-      return [term, lazyPosting(fields, packed.postings[termIndex], termIndex, refs)];
+      return [term, new Posting(termIndex)];
     });
     return { version: packed.version, fields: fields, fieldVectors: fieldVectors,
              invertedIndex: invertedIndex, pipeline: [] };
   }
 
-  /* A lunr posting ({_index, field: {ref: metadata}}) whose field maps are made when read. */
-  function lazyPosting(fields, text, termIndex, refs) {
-    var posting = { _index: termIndex };
+  /* A type of lunr posting ({_index, field: {ref: metadata}}) whose field maps are made the
+     first time a query reads them. */
+  function lazyPostings(fields, texts, refs) {
     var empty = {};  // lunr only reads posting metadata, so one object serves them all
+    function Posting(termIndex) {
+      this._index = termIndex;
+      this._made = null;
+    }
     fields.forEach(function (field, f) {
-      var made = null;
-      Object.defineProperty(posting, field, { enumerable: true, get: function () {
-        if (made === null) {
-          made = {};
-          eachOccurrence(decodeNumbers(text), function (g, number) {
-            if (g === f) { made[refs[number]] = empty; }
+      Object.defineProperty(Posting.prototype, field, { get: function () {
+        var made = this._made || (this._made = fields.map(function () { return null; }));
+        if (made[f] === null) {
+          var map = made[f] = {};
+          var flat = new Int32Array(texts[this._index].length);
+          eachOccurrence(flat, decodeInto(texts[this._index], flat), function (g, number) {
+            if (g === f) { map[refs[number]] = empty; }
           });
         }
-        return made;
+        return made[f];
       } });
     });
-    return posting;
+    return Posting;
   }
 
-  /* Calls fn(field number, document number, frequency) for each entry of a packed posting. */
-  function eachOccurrence(flat, fn) {
+  /* Calls fn(field number, document number, frequency) for each entry of a packed posting:
+     its first `length` numbers in `flat`. */
+  function eachOccurrence(flat, length, fn) {
     var position = 0;
-    while (position < flat.length) {
+    while (position < length) {
       var field = flat[position];
       var remaining = flat[position + 1];
       var number = -1;
@@ -154,18 +164,26 @@
   var DIGIT_VALUES = new Int8Array(128);
   for (var d = 0; d < DIGITS.length; d++) { DIGIT_VALUES[DIGITS.charCodeAt(d)] = d; }
 
-  function decodeNumbers(text) {
-    var numbers = [];
+  /* Writes the numbers of `text` into `target` (long enough: one number per character at
+     most); returns how many there are. */
+  function decodeInto(text, target) {
+    var count = 0;
     var value = 0;
     for (var i = 0; i < text.length; i++) {
       var digit = DIGIT_VALUES[text.charCodeAt(i)];
       if (digit >= 32) {
         value = value * 32 + digit - 32;
       } else {
-        numbers.push(value * 32 + digit);
+        target[count++] = value * 32 + digit;
         value = 0;
       }
     }
+    return count;
+  }
+
+  function decodeNumbers(text) {
+    var numbers = new Array(text.length);
+    numbers.length = decodeInto(text, numbers);
     return numbers;
   }
 
