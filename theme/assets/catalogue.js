@@ -349,6 +349,21 @@
     return { units: units, scores: scores };
   };
 
+  /* One search nobody sees, while the page is idle, so that the browser has compiled the
+     search code before the first real key press (which is otherwise twice as slow). */
+  Engine.prototype.warmUp = function () {
+    var frequencies = this.frequencies;
+    var word = Object.keys(frequencies).reduce(function (best, term) {
+      return term.length > 4 && frequencies[term] > (frequencies[best] || 0) ? term : best;
+    }, "");
+    if (word) {
+      // a prefix of two letters, one of four, and the whole word: each way a word is searched
+      this.run({ q: word.slice(0, 4) + " " + word + " " + word.slice(0, 2), sort: "",
+                 filters: [] });
+      this.cache.clear();
+    }
+  };
+
   /* Results under the state's filters, and each facet value's count under the query and
      every other facet's filters (so choosing a value never hides its siblings). */
   Engine.prototype.run = function (state) {
@@ -459,6 +474,12 @@
       ]))
     ]);
     if (window.matchMedia("(min-width: 60em)").matches) { filters.open = true; }
+    this.filters = filters;
+    filters.addEventListener("toggle", function () {
+      if (filters.open) {
+        self.facetBoxes.forEach(function (box) { if (box.node.open) { showCounts(box); } });
+      }
+    });
     var form = element("form", { class: "mv-search__form", role: "search", "aria-label": "Search micro-credentials" }, [
       element("div", { class: "mv-search__query" }, [
         element("label", { for: "mv-q", text: "Search micro-credentials" }),
@@ -505,6 +526,8 @@
       filters.open = true;
     });
     root.setAttribute("data-state", "ready");
+    var idle = window.requestIdleCallback || function (fn) { return window.setTimeout(fn, 200); };
+    idle(function () { self.engine.warmUp(); });
   };
 
   Page.prototype.buildFacet = function (facet) {
@@ -523,7 +546,10 @@
       element("summary", {}, [document.createTextNode(facet.label), chosen]),
       element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
     ]);
-    return { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [] };
+    var box = { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [],
+                pending: null, chosenKey: null };
+    node.addEventListener("toggle", function () { if (node.open) { showCounts(box); } });
+    return box;
   };
 
   /* Apply a change from the form; `history` is "typing", "push", "replace" or "none". */
@@ -544,11 +570,15 @@
   Page.prototype.update = function (history) {
     var started = performance.now();
     var outcome = this.engine.run(this.state);
+    var before = this.results;
     this.results = outcome.results;
     this.syncForm(outcome.counts);
-    this.shown = 0;
-    this.list.textContent = "";
-    this.showMore(true);
+    if (!before || !sameStart(before, this.results, this.shown) ||
+        before.length !== this.results.length) {  // else the cards shown stay right
+      this.shown = 0;
+      this.list.textContent = "";
+      this.showMore(true);
+    }
     this.showEmpty();
     this.remember(history);
     this.announce(history === "typing" ? ANNOUNCE_DELAY : 0);
@@ -583,25 +613,40 @@
     this.sortSelect.value = state.sort || (state.q.trim() ? "relevance" : "title");
     this.engine.facets.forEach(function (facet, f) {
       var box = this.facetBoxes[f];
-      var selected = 0;
-      var chosen = new Set(state.filters.filter(function (x) { return x.key === facet.key; })
-        .map(function (x) { return x.value; }));
-      facet.values.forEach(function (value, i) {
-        var checked = chosen.has(i);
-        box.boxes[i].checked = checked;
-        selected += checked ? 1 : 0;
-        var count = counts[f][i];
-        if (box.shown[i] !== count) {  // most counts stay the same from one key to the next
-          box.shown[i] = count;
-          box.counts[i].textContent = "(" + grouped(count) + ")";
-          box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", count === 0);
-        }
-      });
-      box.chosen.textContent = selected ? " (" + selected + " chosen)" : "";
+      var chosen = state.filters.filter(function (x) { return x.key === facet.key; })
+        .map(function (x) { return x.value; });
+      var key = chosen.slice().sort().join(" ");
+      if (box.chosenKey !== key) {
+        box.chosenKey = key;
+        box.boxes.forEach(function (checkbox, i) { checkbox.checked = chosen.indexOf(i) >= 0; });
+        box.chosen.textContent = chosen.length ? " (" + chosen.length + " chosen)" : "";
+      }
+      box.pending = counts[f];
+      if (this.filters.open && box.node.open) { showCounts(box); }
     }, this);
     var active = state.filters.length;
     this.filterCount.textContent = active ? " (" + active + " active)" : "";
   };
+
+  function sameStart(a, b, length) {
+    for (var i = 0; i < length; i++) { if (a[i] !== b[i]) { return false; } }
+    return true;
+  }
+
+  /* A facet's counts, written when it is open: hundreds of provider counts change with each
+     key, and closed lists need not follow them all. */
+  function showCounts(box) {
+    var counts = box.pending;
+    box.pending = null;
+    if (!counts) { return; }
+    for (var i = 0; i < counts.length; i++) {
+      if (box.shown[i] !== counts[i]) {  // most counts stay the same from one key to the next
+        box.shown[i] = counts[i];
+        box.counts[i].textContent = "(" + grouped(counts[i]) + ")";
+        box.boxes[i].parentNode.classList.toggle("mv-facet__value--none", counts[i] === 0);
+      }
+    }
+  }
 
   Page.prototype.showMore = function (fresh) {
     var start = this.shown;
