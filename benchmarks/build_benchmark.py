@@ -68,6 +68,7 @@ class Run:
     cpu_seconds: float
     peak_rss_mib: float
     stages: dict[str, float] = field(default_factory=dict)
+    peak_mib_after: dict[str, float] = field(default_factory=dict)
 
 
 def environment() -> dict[str, str]:
@@ -99,6 +100,8 @@ def build(project: Path) -> Run:
     run, log = measure([sys.executable, "-m", "mkdocs", "build"], project)
     found = re.search(r"microvet timings: (\{.*\})", log)
     run.stages = json.loads(found.group(1)) if found else {}
+    found = re.search(r"microvet peak memory: (\{.*\})", log)
+    run.peak_mib_after = json.loads(found.group(1)) if found else {}
     return run
 
 

@@ -1,9 +1,9 @@
 """The MkDocs plugin: a thin adapter between MkDocs events and the core.
 
-on_config     read and validate all content, render every output (nothing written yet);
-              for `mkdocs build`, redirect the build into a temporary folder beside site/
-on_files      add one generated page per unit, outcome, provider and catalogue page; write
-              the rendered outputs into the emptied site folder and let go of their bytes
+on_config     read and validate all content (nothing written yet); for `mkdocs build`,
+              redirect the build into a temporary folder beside site/
+on_files      add one generated page per unit, outcome, provider and catalogue page; render
+              the outputs renderer by renderer into the emptied site folder
 on_env        register the template filters and the Content-Security-Policy
 on_page_*     hand each generated page its template, title and content objects
 on_post_build write the outputs MkDocs overwrites (sitemaps), then swap the finished folder in
@@ -33,7 +33,7 @@ from mkdocs.utils import CountHandler
 from . import atomic, csp, templating
 from .catalogue import Catalogue, load_catalogue
 from .errors import ContentError
-from .outputs import embedded_jsonld, render_outputs, unit_alternates
+from .outputs import embedded_jsonld, render_each, unit_alternates
 from .site import GeneratedPage, SiteInfo, generated_pages, markdown_page_urls, unit_url
 from .timings import StageClock
 from .writer import write_outputs
@@ -79,11 +79,6 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
-        clock = self.clock
-        self.outputs = render_outputs(
-            self.catalogue, self.site,
-            lap=(lambda name: clock.lap(f"outputs: {name}")) if clock.enabled else None)
-        self.output_paths = frozenset(self.outputs)
         self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
         self.clock.lap("pages: list")
         if self.config.atomic and self.command in {"build", "gh-deploy"}:
@@ -102,16 +97,28 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             file.edit_uri = page.edit_path
             files.append(file)
         self.clock.lap("pages: add generated files")
-        # MkDocs has emptied the site folder by now. Writing here, not at the end, frees the
-        # outputs' bytes (half the site's size) before the pages render; only the files MkDocs
-        # writes itself later (its sitemaps) wait for on_post_build, to replace MkDocs' own.
+        self._write_outputs(config)
+        return files
+
+    def _write_outputs(self, config: MkDocsConfig) -> None:
+        """Render and write the outputs, one renderer at a time, into the emptied site folder.
+
+        Their bytes are half the site: written as they come, they are never all in memory.
+        Only the files MkDocs writes itself later (its sitemaps) wait for on_post_build, so
+        that ours replace MkDocs' own.
+        """
+        assert self.catalogue is not None and self.site is not None  # set by on_config
         late = {name + suffix for name in (*config.theme.static_templates,
                                            *config.extra_templates) for suffix in ("", ".gz")}
-        write_outputs(Path(config.site_dir),
-                      {path: data for path, data in self.outputs.items() if path not in late})
-        self.outputs = {path: data for path, data in self.outputs.items() if path in late}
-        self.clock.lap("write outputs")
-        return files
+        self.outputs, paths = {}, set()
+        for name, files in render_each(self.catalogue, self.site):
+            self.clock.lap(f"outputs: {name}")
+            write_outputs(Path(config.site_dir),
+                          {path: data for path, data in files.items() if path not in late})
+            self.outputs.update({path: data for path, data in files.items() if path in late})
+            paths.update(files)
+            self.clock.lap("write outputs")
+        self.output_paths = frozenset(paths)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.clock.lap("pages: navigation, Markdown")
@@ -169,8 +176,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             config.site_dir = str(self.swap.target)
             self.swap = None
         self.clock.lap("swap")
-        if (timings := self.clock.report()) is not None:
-            log.info(timings)
+        for line in self.clock.report():
+            log.info(line)
 
     on_post_build = CombinedEvent(_post_build_first, _post_build_last)
 
