@@ -61,6 +61,18 @@ def two_values_that_overlap(document: dict[str, Any]) -> tuple[tuple[str, int], 
     pytest.skip("the sample content has no EQF level and mode shared by several units")
 
 
+def test_without_javascript_the_page_is_the_plain_list(built_site: Path, site_url: str,
+                                                       browser: Any):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "catalogue/")
+    assert not page.is_visible("#mv-search")
+    titles = index_of(built_site)["units"]["title"]
+    assert [a.inner_text() for a in page.query_selector_all(RESULT_LINKS)] == titles[:50]
+    assert page.is_visible(".mv-pages") == (len(titles) > 50)
+    context.close()
+
+
 def test_typing_a_title_puts_that_unit_first(built_site: Path, site_url: str,
                                              open_page: Callable[..., Any]):
     document = index_of(built_site)
