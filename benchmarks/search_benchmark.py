@@ -46,6 +46,8 @@ QUERIES = ("communicate orally", "renewable energy", "sviluppo software", "Gebä
            "digital marketing for apprentices", "heat", "in")
 """Typed letter by letter: English, Italian, German with an umlaut, a long and short one."""
 FIRST_QUERY = "marketing"
+DESCRIPTION_PARAGRAPHS = (5, 8)
+"""Descriptions of about 72 distinct words, like the sample content's (68 on average)."""
 TARGETS = {"gzip_bytes": 1_000_000, "first_result_ms": 300, "keystroke_ms": 50}
 
 TIMING_SCRIPT = """
@@ -93,7 +95,8 @@ def build_site(workdir: Path, units: int, seed: int) -> tuple[Path, float]:
             shutil.copytree(source, project / name)
         else:
             shutil.copy2(source, project / name)
-    write_catalogue(project / "content", units=units, seed=seed)
+    write_catalogue(project / "content", units=units, seed=seed,
+                    description_paragraphs=DESCRIPTION_PARAGRAPHS)
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=project,
                    check=True, env={**os.environ, "SOURCE_DATE_EPOCH": "1767225600"})

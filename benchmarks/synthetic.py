@@ -155,8 +155,14 @@ def esco_skills() -> list[Skill]:
             for row in rows if row["description"].strip()]
 
 
-def write_catalogue(target_dir: Path, units: int = 10_000, seed: int = 1) -> None:
-    """Write a valid content folder with `units` units, their outcomes and providers."""
+def write_catalogue(target_dir: Path, units: int = 10_000, seed: int = 1,
+                    description_paragraphs: tuple[int, int] = (2, 3)) -> None:
+    """Write a valid content folder with `units` units, their outcomes and providers.
+
+    Each description has between `description_paragraphs` paragraphs (one per ESCO skill of
+    the unit's outcomes, as many as there are): (2, 3) gives about 35 distinct words, (5, 8)
+    about 72, near the sample content's 68.
+    """
     rng = random.Random(seed)
     skills = esco_skills()
     provider_count = max(1, units // UNITS_PER_PROVIDER)
@@ -172,7 +178,7 @@ def write_catalogue(target_dir: Path, units: int = 10_000, seed: int = 1) -> Non
               _outcome(rng, number, chosen))
     for number in range(units):
         _dump(target_dir / "units" / f"unit-{number:05d}.yaml",
-              _unit(rng, number, provider_count, outcome_skills))
+              _unit(rng, number, provider_count, outcome_skills, description_paragraphs))
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:
@@ -213,7 +219,7 @@ def _outcome(rng: random.Random, number: int, skills: list[Skill]) -> dict[str, 
 
 
 def _unit(rng: random.Random, number: int, provider_count: int,
-          outcome_skills: list[list[Skill]]) -> dict[str, Any]:
+          outcome_skills: list[list[Skill]], paragraphs: tuple[int, int]) -> dict[str, Any]:
     sector = rng.choice(SECTORS)
     outcomes = rng.sample(range(len(outcome_skills)), rng.randint(2, 5))
     skill = outcome_skills[outcomes[0]][0]
@@ -224,7 +230,7 @@ def _unit(rng: random.Random, number: int, provider_count: int,
         "id": f"unit-{number:05d}",
         "title": _texts(rng, TITLE_PATTERNS, languages, sector, skill),
         "summary": _texts(rng, SUMMARY_PATTERNS, languages, sector, skill),
-        "description": _description(rng, outcome_skills, outcomes),
+        "description": _description(rng, outcome_skills, outcomes, paragraphs),
         "provider": f"provider-{rng.randrange(provider_count):05d}",
         "languages": languages,
         "eqf_level": rng.choice((2, 3, 3, 4, 4, 4, 5, 5, 6, 7)),
@@ -260,10 +266,10 @@ def _texts(rng: random.Random, patterns: dict[str, Any], languages: list[str],
     return values if len(values) > 1 else values["en"]
 
 
-def _description(rng: random.Random, outcome_skills: list[list[Skill]],
-                 outcomes: list[int]) -> str:
-    """Two or three paragraphs of real ESCO skill descriptions about what the unit covers."""
+def _description(rng: random.Random, outcome_skills: list[list[Skill]], outcomes: list[int],
+                 paragraphs: tuple[int, int]) -> str:
+    """Paragraphs of real ESCO skill descriptions about what the unit covers."""
     skills = [skill for index in outcomes for skill in outcome_skills[index]]
-    paragraphs = [f"**{skill.label[:1].upper() + skill.label[1:]}.** {skill.description}"
-                  for skill in skills[: rng.randint(2, 3)]]
-    return "\n\n".join(paragraphs)
+    texts = [f"**{skill.label[:1].upper() + skill.label[1:]}.** {skill.description}"
+             for skill in skills[: rng.randint(*paragraphs)]]
+    return "\n\n".join(texts)
