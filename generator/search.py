@@ -41,7 +41,7 @@ LUNR_SCRIPT_PATH = "assets/vendor/lunr.js"
 FORMAT_VERSION = 1
 """Bumped when the shape of search-index.json changes, so a cached page cannot misread it."""
 
-DESCRIPTION_WORDS = 32
+DESCRIPTION_WORDS = 24
 """Distinct words a unit's description adds to the index, so 10,000 units stay under 1 MB
 gzipped (docs/benchmarks.md); title, summary, keywords, outcomes and skills count in full."""
 
