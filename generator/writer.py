@@ -20,10 +20,10 @@ def check_output_path(path: str) -> PurePosixPath:
 
 def write_outputs(site_dir: Path, files: Mapping[str, bytes]) -> None:
     """Write every file under `site_dir`, in sorted order, each path once."""
-    made: set[Path] = set()  # three documents per unit folder: one mkdir, not three
     for path in sorted(files):
         target = site_dir.joinpath(*check_output_path(path).parts)
-        if target.parent not in made:
+        try:
+            target.write_bytes(files[path])
+        except FileNotFoundError:  # a new folder: cheaper than a mkdir before every file
             target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(files[path])
+            target.write_bytes(files[path])
