@@ -23,7 +23,8 @@ class Problem:
 
     def as_dict(self) -> dict[str, object]:
         """Plain data for `--format json`."""
-        return {"path": self.path, "line": self.line, "column": self.column, "message": self.message}
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "message": self.message}
 
 
 class ContentError(Exception):

@@ -75,7 +75,7 @@ def markdown(source: str) -> Markup:
         url_schemes={"http", "https", "mailto"},
         link_rel="nofollow noopener",
     )
-    return Markup(clean)  # noqa: S704 - sanitised by nh3 just above
+    return Markup(clean)  # sanitised by nh3 just above
 
 
 def term(vocab: str, code: str | int | None) -> Term | None:

@@ -36,7 +36,8 @@ _PLAIN = {
 }
 
 
-def validate(model: type[M], source: SourceFile, context: dict[str, Any]) -> tuple[M | None, list[Problem]]:
+def validate(model: type[M], source: SourceFile,
+             context: dict[str, Any]) -> tuple[M | None, list[Problem]]:
     """Validate a source file's data against `model`, locating every error in the file."""
     try:
         return model.model_validate(source.data, context=context), []
@@ -44,7 +45,8 @@ def validate(model: type[M], source: SourceFile, context: dict[str, Any]) -> tup
         return None, problems_from(error, model, source)
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile) -> list[Problem]:
+def problems_from(error: ValidationError, model: type[BaseModel],
+                  source: SourceFile) -> list[Problem]:
     """One located, plain-words problem per pydantic error (one per spot in the file)."""
     # One problem per spot: a value failing several union branches is reported once.
     problems: dict[tuple[int, int, str], Problem] = {}

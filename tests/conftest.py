@@ -7,8 +7,9 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -140,3 +141,39 @@ def build_project(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[s
         return mkdocs_build(project, *args)
 
     return build
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+INSTALL_CHROMIUM = ("needs Debian's Chromium at /usr/bin/chromium and Playwright for Python: "
+                    "`apt-get install chromium` and `pip install -e '.[test]'` "
+                    "(do not run `playwright install`)")
+
+
+def browser_unavailable(message: str) -> None:
+    """Skip, or fail where the environment demands the browser tests (CI sets the variable)."""
+    if os.environ.get("MICROVET_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"MICROVET_REQUIRE_BROWSER=1 but this test {message}")
+    pytest.skip(f"this test {message}")
+
+
+@pytest.fixture(scope="session")
+def chromium_session() -> Iterator[Any]:
+    """Headless Debian Chromium through Playwright, one for the whole run.
+
+    Playwright's sync API allows one instance per thread at a time, so every browser test
+    (tests/browser, tests/hostile) shares this one.
+    """
+    if not CHROMIUM.exists():
+        browser_unavailable(INSTALL_CHROMIUM)
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_unavailable(INSTALL_CHROMIUM)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -6,9 +6,8 @@ import json
 from functools import cache
 from typing import Any
 
-from pyld import jsonld
-
 from conftest import REFERENCE
+from pyld import jsonld
 
 CONTEXTS = {
     "https://schema.org/": REFERENCE / "schemaorg" / "schemaorgcontext.jsonld",

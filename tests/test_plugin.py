@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-
 from conftest import copy_project, mkdocs_build
 
 RICH_UNIT_EXTRA = """\

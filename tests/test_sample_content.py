@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from generator.catalogue import KINDS, load_catalogue
 from generator.sources import parse_source, read_source
 from generator.validation import validate

@@ -60,7 +60,8 @@ def test_impossible_date_is_reported_at_its_position():
     ("just text\n", Problem("x.yaml", 1, 1,
                             "expected fields (`name: value` lines), found a single value")),
     ("", Problem("x.yaml", 1, 1, "the file is empty: it must describe one object")),
-    ("# only a comment\n", Problem("x.yaml", 1, 1, "the file is empty: it must describe one object")),
+    ("# only a comment\n",
+     Problem("x.yaml", 1, 1, "the file is empty: it must describe one object")),
     ("a: [1\n", Problem("x.yaml", 2, 1, "invalid YAML: while parsing a flow sequence: "
                         "expected ',' or ']', but got '<stream end>'")),
 ])

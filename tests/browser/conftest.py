@@ -3,14 +3,13 @@
 Without /usr/bin/chromium, Playwright or node_modules/axe-core these tests skip and say how
 to install them; with MICROVET_REQUIRE_BROWSER=1 (set by .ci/run) they fail instead.
 
-The browser is started once per test module, not per session: Playwright's sync API allows
-one instance per thread at a time, and tests/hostile starts its own.
+The browser is the run's one `chromium_session` (tests/conftest.py): Playwright's sync API
+allows one instance per thread at a time.
 """
 
 from __future__ import annotations
 
 import functools
-import os
 import threading
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -18,23 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import browser_unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
-INSTALL_CHROMIUM = ("needs Debian's Chromium at /usr/bin/chromium and Playwright for Python: "
-                    "`apt-get install chromium` and `pip install -e '.[test]'` "
-                    "(do not run `playwright install`)")
 INSTALL_AXE = "needs axe-core in node_modules/: run `npm ci` in the project folder"
-
-
-def _unavailable(message: str) -> None:
-    """Skip, or fail where the environment demands the browser tests (CI)."""
-    if os.environ.get("MICROVET_REQUIRE_BROWSER") == "1":
-        pytest.fail(f"MICROVET_REQUIRE_BROWSER=1 but this test {message}")
-    pytest.skip(f"this test {message}")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -55,19 +42,9 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium driven by Playwright."""
-    if not CHROMIUM.exists():
-        _unavailable(INSTALL_CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _unavailable(INSTALL_CHROMIUM)
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium_session: Any) -> Any:
+    """Headless Debian Chromium driven by Playwright (shared by the whole run)."""
+    return chromium_session
 
 
 @pytest.fixture
@@ -98,5 +75,5 @@ def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
 def axe_script() -> Path:
     """axe-core's browser bundle, installed by `npm ci`."""
     if not AXE.exists():
-        _unavailable(INSTALL_AXE)
+        browser_unavailable(INSTALL_AXE)
     return AXE

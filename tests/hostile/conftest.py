@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
-import shutil
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,11 +14,6 @@ import pytest
 from conftest import copy_project, mkdocs_build
 
 from .payloads import write_hostile_content
-
-CHROMIUM = "/usr/bin/chromium"
-INSTALL_HINT = ("Chromium or Playwright is missing: `apt-get install chromium` (Debian/Ubuntu) "
-                "and `pip install -e '.[test]'`, then rerun; CI sets MICROVET_REQUIRE_BROWSER=1 "
-                "so that these tests cannot skip there")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -53,24 +46,9 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
+def chromium(chromium_session: Any) -> Any:
     """Headless Chromium, or a skip that says how to install it (a failure in CI)."""
-    required = os.environ.get("MICROVET_REQUIRE_BROWSER") == "1"
-    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        executable = None
-    if executable is None:
-        if required:
-            pytest.fail(INSTALL_HINT)
-        pytest.skip(INSTALL_HINT)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True,
-            args=["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"])
-        yield browser
-        browser.close()
+    return chromium_session
 
 
 VIOLATION_RECORDER = """
