@@ -36,7 +36,7 @@ from .errors import ContentError
 from .outputs import embedded_jsonld, render_each, unit_alternates
 from .site import GeneratedPage, SiteInfo, generated_pages, markdown_page_urls, unit_url
 from .timings import StageClock
-from .writer import write_outputs
+from .writer import BackgroundWriter, write_outputs
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 
@@ -57,6 +57,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.site: SiteInfo | None = None
         self.outputs: dict[str, bytes] = {}
         self.output_paths: frozenset[str] = frozenset()
+        self.writer: BackgroundWriter | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.swap: atomic.Swap | None = None
         self.clock = StageClock()
@@ -101,23 +102,23 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         return files
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
-        """Render and write the outputs, one renderer at a time, into the emptied site folder.
+        """Render the outputs renderer by renderer; write them into the emptied site folder.
 
-        Their bytes are half the site: written as they come, they are never all in memory.
-        Only the files MkDocs writes itself later (its sitemaps) wait for on_post_build, so
-        that ours replace MkDocs' own.
+        Their bytes are half the site: written as they come, they are never all in memory, and
+        a background thread writes them while the next renderer and the pages run. Only the
+        files MkDocs writes itself later (its sitemaps) wait for on_post_build, so that ours
+        replace MkDocs' own.
         """
         assert self.catalogue is not None and self.site is not None  # set by on_config
         late = {name + suffix for name in (*config.theme.static_templates,
                                            *config.extra_templates) for suffix in ("", ".gz")}
         self.outputs, paths = {}, set()
+        self.writer = BackgroundWriter(Path(config.site_dir))
         for name, files in render_each(self.catalogue, self.site):
-            self.clock.lap(f"outputs: {name}")
-            write_outputs(Path(config.site_dir),
-                          {path: data for path, data in files.items() if path not in late})
+            self.writer.write({path: data for path, data in files.items() if path not in late})
             self.outputs.update({path: data for path, data in files.items() if path in late})
             paths.update(files)
-            self.clock.lap("write outputs")
+            self.clock.lap(f"outputs: {name}")
         self.output_paths = frozenset(paths)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -168,6 +169,9 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
     @event_priority(-100)  # last, so that other plugins' files land in the staging folder too
     def _post_build_last(self, *, config: MkDocsConfig) -> None:
         self.clock.lap("search index: MkDocs search plugin")
+        if self.writer is not None:
+            self.writer.finish()
+            self.writer = None
         write_outputs(Path(config.site_dir), self.outputs)
         self.clock.lap("write outputs")
         if self.swap is not None and not _strict_build_failing():
@@ -182,6 +186,9 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
     on_post_build = CombinedEvent(_post_build_first, _post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self.writer is not None:  # stop writing before the staging folder goes
+            self.writer.cancel()
+            self.writer = None
         if self.swap is not None:
             self.swap.abandon()
             self.swap = None

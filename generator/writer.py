@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path, PurePosixPath
 
 
@@ -27,3 +28,39 @@ def write_outputs(site_dir: Path, files: Mapping[str, bytes]) -> None:
         except FileNotFoundError:  # a new folder: cheaper than a mkdir before every file
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(files[path])
+
+
+class BackgroundWriter:
+    """Writes batches of files in one background thread while the caller goes on working.
+
+    Writing a file releases the GIL, so a build renders its pages while its 30,000 outputs
+    are written. `finish` waits for every batch and raises the first error; `cancel` drops
+    what has not started (for a build that failed anyway).
+    """
+
+    def __init__(self, site_dir: Path) -> None:
+        self.site_dir = site_dir
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="microvet-writer")
+        self._pending: list[Future[None]] = []
+
+    def write(self, files: Mapping[str, bytes]) -> None:
+        """Queue the files (their paths are checked now, in the caller's thread)."""
+        for path in files:
+            check_output_path(path)
+        self._pending.append(self._pool.submit(write_outputs, self.site_dir, dict(files)))
+
+    def finish(self) -> None:
+        """Wait until every queued file is written; raise the first error."""
+        try:
+            for future in self._pending:
+                future.result()
+        finally:
+            self._pending = []
+            self._pool.shutdown(wait=True)
+
+    def cancel(self) -> None:
+        """Drop the batches not started, wait for the one being written, ignore errors."""
+        for future in self._pending:
+            future.cancel()
+        self._pending = []
+        self._pool.shutdown(wait=True)
