@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
+import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -91,7 +92,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     """
     args = ["build", "-f", config_file, *(["--strict"] if strict else [])]
     args += ["-d", site_dir] if site_dir else []
-    sys.exit(_mkdocs(args))
+    _mkdocs(args)
 
 
 @main.command()
@@ -105,7 +106,7 @@ def serve(config_file: str, dev_addr: str) -> None:
     Example:
         microvet serve
     """
-    sys.exit(_mkdocs(["serve", "-f", config_file, "-a", dev_addr]))
+    _mkdocs(["serve", "-f", config_file, "-a", dev_addr])
 
 
 @main.command()
@@ -176,8 +177,12 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         raise click.ClickException(str(error)) from None
 
 
-def _mkdocs(args: list[str]) -> int:
-    return subprocess.run([sys.executable, "-m", "mkdocs", *args], check=False).returncode
+def _mkdocs(args: list[str]) -> NoReturn:
+    """Become `mkdocs ARGS`: a signal to this process (Ctrl-C, a kill) reaches MkDocs itself,
+    so no orphaned server or half-finished build outlives the command."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
 
 
 if __name__ == "__main__":

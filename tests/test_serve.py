@@ -1,0 +1,65 @@
+"""`microvet serve`: a content edit reaches the preview, and stopping it leaves nothing behind."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import sysconfig
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import copy_project
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:  # noqa: S310 - loopback only
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(url: str, text: str, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        body = _fetch(url)
+        if body is not None and text in body:
+            return True
+        time.sleep(0.25)
+    return False
+
+
+def test_serve_rebuilds_on_a_content_edit_and_stops_cleanly(content_tree, tmp_path: Path):
+    project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
+    port = _free_port()
+    microvet = Path(sysconfig.get_path("scripts")) / "microvet"
+    command = [str(microvet) if microvet.exists() else sys.executable, "serve", "-a",
+               f"127.0.0.1:{port}"]
+    if not microvet.exists():
+        command[1:1] = ["-m", "generator.cli"]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "MICROVET_SITE_URL": f"http://127.0.0.1:{port}/"}
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/units/barista/"
+    try:
+        assert _wait_for(url, "Barista basics", 60), "the preview never served the unit"
+        unit = project / "content" / "units" / "barista.yaml"
+        unit.write_text(unit.read_text().replace("title: Barista basics",
+                                                 "title: Barista foundations"))
+        assert _wait_for(url, "Barista foundations", 60), "the edit never reached the preview"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    # `microvet serve` became MkDocs (exec): stopping it stopped the server itself.
+    assert _fetch(url) is None
