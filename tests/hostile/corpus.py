@@ -9,45 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-PROVIDER = """\
-id: centre
-example: true
-name: Example Training Centre (fictional)
-country: IT
-city: Bologna
-homepage: https://example.org/centre
-"""
+import conftest
 
-OUTCOME = """\
-id: espresso
-title: Espresso extraction
-statement: The learner can pull a balanced espresso shot.
-category: skill
-esco_skills:
-  - http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6
-"""
-
-UNIT = """\
-id: barista
-title: Barista basics
-summary: Make espresso drinks to a professional standard.
-provider: centre
-languages: [en]
-eqf_level: 3
-isced_f: "1013"
-workload:
-  hours: 25
-  ects: 1
-mode: onsite
-outcomes: [espresso]
-assessment:
-  methods: [practical]
-  description: A practical test at the coffee machine.
-  supervision: supervised-with-id-check
-quality_assurance: Reviewed each year by the school's quality board.
-license: CC-BY-4.0
-price: free
-"""
+# The same valid base files as the content_tree fixture's `.minimal()`.
+PROVIDER = conftest.PROVIDER.format(id="centre")
+OUTCOME = conftest.OUTCOME.format(id="espresso")
+UNIT = conftest.UNIT.format(id="barista")
 
 BASE = {
     "providers/centre.yaml": PROVIDER,
