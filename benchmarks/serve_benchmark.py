@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -99,7 +100,8 @@ def measure(project: Path, edits: int) -> dict[str, object]:
         started = time.perf_counter()
         server = subprocess.Popen(
             [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+            cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True)  # its own process group: stopped whole, nothing orphaned
         try:
             url = f"{base}units/{UNIT}/"
             wait_for(url, "</html>")
@@ -112,7 +114,7 @@ def measure(project: Path, edits: int) -> dict[str, object]:
                 seconds.append(wait_for(url, f"Benchmark edit {marker}"))
                 print(f"  edit {number + 1}/{edits}: {seconds[-1]:.2f} s", file=sys.stderr)
         finally:
-            server.terminate()
+            os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
     builds = [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds",
                                             log_path.read_text(encoding="utf-8"))]
