@@ -106,6 +106,9 @@ def serve(config_file: str, dev_addr: str) -> None:
     Example:
         microvet serve
     """
+    # The preview lives at the root of the local address, not under the published site's
+    # path, and its metadata points at the preview (unless MICROVET_SITE_URL says otherwise).
+    os.environ.setdefault("MICROVET_SITE_URL", f"http://{dev_addr}/")
     _mkdocs(["serve", "-f", config_file, "-a", dev_addr])
 
 

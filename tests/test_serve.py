@@ -39,7 +39,7 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_a_content_edit_and_stops_cleanly(content_tree, tmp_path: Path):
+def test_serve_previews_at_the_root_rebuilds_on_a_content_edit_and_stops_cleanly(content_tree, tmp_path: Path):
     project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
     port = _free_port()
     microvet = Path(sysconfig.get_path("scripts")) / "microvet"
@@ -47,8 +47,8 @@ def test_serve_rebuilds_on_a_content_edit_and_stops_cleanly(content_tree, tmp_pa
                f"127.0.0.1:{port}"]
     if not microvet.exists():
         command[1:1] = ["-m", "generator.cli"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
-           "MICROVET_SITE_URL": f"http://127.0.0.1:{port}/"}
+    env = {key: value for key, value in os.environ.items() if key != "MICROVET_SITE_URL"}
+    env["NO_MKDOCS_2_WARNING"] = "1"
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/units/barista/"
