@@ -39,7 +39,8 @@ def _wait_for(url: str, text: str, seconds: float) -> bool:
     return False
 
 
-def test_serve_previews_at_the_root_rebuilds_on_a_content_edit_and_stops_cleanly(content_tree, tmp_path: Path):
+def test_serve_previews_at_the_root_rebuilds_on_a_content_edit_and_stops_cleanly(
+        content_tree, tmp_path: Path):
     project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
     port = _free_port()
     microvet = Path(sysconfig.get_path("scripts")) / "microvet"
