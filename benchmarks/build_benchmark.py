@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .baseline import write_baseline
-from .synthetic import write_catalogue
+from .synthetic import fresh_project, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE_DATE_EPOCH = "1767225600"
@@ -113,15 +113,7 @@ def check(project: Path) -> Run:
 def prepare(workdir: Path, units: int, seed: int) -> tuple[Path, Path, int]:
     """Our project (a git repository) and the baseline project; the baseline's page count."""
     ours = workdir / f"{units}" / "microvet"
-    if ours.exists():
-        shutil.rmtree(ours)
-    ours.mkdir(parents=True)
-    for name in ("mkdocs.yml", "pages", "theme"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, ours / name)
-        else:
-            shutil.copy2(source, ours / name)
+    fresh_project(ours)
     write_catalogue(ours / "content", units=units, seed=seed)
     _commit(ours)
     baseline = workdir / f"{units}" / "baseline"

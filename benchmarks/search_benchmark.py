@@ -24,7 +24,6 @@ import gzip
 import json
 import os
 import platform
-import shutil
 import statistics
 import subprocess
 import sys
@@ -36,7 +35,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
-from .synthetic import write_catalogue
+from .synthetic import fresh_project, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -86,15 +85,7 @@ def serving(site: Path) -> Iterator[str]:
 def build_site(workdir: Path, units: int, seed: int) -> tuple[Path, float]:
     """A project with `units` synthetic units, built with mkdocs; (site folder, build seconds)."""
     project = workdir / "project"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "pages", "theme"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    fresh_project(project)
     write_catalogue(project / "content", units=units, seed=seed,
                     description_paragraphs=DESCRIPTION_PARAGRAPHS)
     started = time.perf_counter()

@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import shutil
 import signal
 import socket
 import statistics
@@ -26,7 +25,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from .synthetic import write_catalogue
+from .synthetic import fresh_project, write_catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
 UNIT = "unit-00042"
@@ -37,15 +36,7 @@ GIVE_UP_SECONDS = 120.0
 def prepare(workdir: Path, units: int, seed: int) -> Path:
     """A project with `units` synthetic units."""
     project = workdir / "project"
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "pages", "theme"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, project / name)
-        else:
-            shutil.copy2(source, project / name)
+    fresh_project(project)
     write_catalogue(project / "content", units=units, seed=seed)
     return project
 

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import io
 import random
+import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -273,3 +274,22 @@ def _description(rng: random.Random, outcome_skills: list[list[Skill]], outcomes
     texts = [f"**{skill.label[:1].upper() + skill.label[1:]}.** {skill.description}"
              for skill in skills[: rng.randint(*paragraphs)]]
     return "\n\n".join(texts)
+
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SITE_FILES = ("mkdocs.yml", "pages", "theme")
+"""What a catalogue project needs besides its content."""
+
+
+def fresh_project(project: Path) -> Path:
+    """An empty `project` folder holding a copy of the repository's mkdocs.yml, pages and theme."""
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    for name in SITE_FILES:
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name)
+        else:
+            shutil.copy2(source, project / name)
+    return project
