@@ -221,28 +221,27 @@ def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, An
     return data
 
 
-def eqf_level(code: str) -> dict[str, Any]:
-    """An EQF level as a `DefinedTerm` with its official URI."""
-    term = vocabulary("eqf_levels")[code]
+def defined_term(vocab: str, code: str) -> dict[str, Any]:
+    """A vocabulary code as a schema.org `DefinedTerm` with its official URI and scheme."""
+    vocabulary_ = vocabulary(vocab)
+    term = vocabulary_[code]
     return {
         "@type": "DefinedTerm",
         "@id": term.uri,
         "name": term.label,
         "termCode": term.code,
-        "inDefinedTermSet": vocabulary("eqf_levels").scheme,
+        "inDefinedTermSet": vocabulary_.scheme,
     }
+
+
+def eqf_level(code: str) -> dict[str, Any]:
+    """An EQF level as a `DefinedTerm` with its official URI."""
+    return defined_term("eqf_levels", code)
 
 
 def field_of_education(code: str) -> dict[str, Any]:
     """An ISCED-F 2013 field as a `DefinedTerm`."""
-    term = vocabulary("isced_f")[code]
-    return {
-        "@type": "DefinedTerm",
-        "@id": term.uri,
-        "name": term.label,
-        "termCode": term.code,
-        "inDefinedTermSet": vocabulary("isced_f").scheme,
-    }
+    return defined_term("isced_f", code)
 
 
 def outcome_term(outcome: Outcome, site: SiteInfo) -> dict[str, Any]:
