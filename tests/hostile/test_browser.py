@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import serving
 
-from .conftest import serving
 from .payloads import payload
 
 pytestmark = pytest.mark.browser
