@@ -24,10 +24,10 @@ from typing import Any
 
 import yaml
 
-from generator import text
-from generator.catalogue import Catalogue, load_catalogue
-from generator.models import Outcome, Provider, Unit
-from generator.site import catalogue_pages
+from generator.content import text
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.models import Outcome, Provider, Unit
+from generator.site.pages import catalogue_pages
 
 MKDOCS_ONLY_PLUGINS = ["search"]
 

@@ -9,7 +9,7 @@ times over, interleaved (baseline, ours, check) so that a busy machine slows bot
 measures each real `mkdocs build` in a subprocess:
 
 - wall time, and the CPU time and peak memory (RSS) of the process (from `os.wait4`);
-- for ours, the seconds of each stage (MICROVET_TIMINGS=1, generator/timings.py);
+- for ours, the seconds of each stage (MICROVET_TIMINGS=1, generator/build/timings.py);
 - the size and number of files of the built site;
 - the plain catalogue page (no JavaScript), gzipped, and its number of links;
 

@@ -150,7 +150,7 @@ class Skill:
 
 def esco_skills() -> list[Skill]:
     """The bundled ESCO skills that have a description (real English text)."""
-    data = resources.files("generator.vocabularies") / "data" / "esco" / "skills.csv"
+    data = resources.files("generator.content.vocabularies") / "data" / "esco" / "skills.csv"
     rows = csv.DictReader(io.StringIO(data.read_text(encoding="utf-8")))
     return [Skill(row["conceptUri"], row["preferredLabel"].strip(), row["description"].strip())
             for row in rows if row["description"].strip()]

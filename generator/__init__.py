@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .catalogue import Catalogue, load_catalogue
-from .errors import ContentError, Problem
-from .outputs import render_outputs
-from .site import SiteInfo, generated_pages
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.errors import ContentError, Problem
+from generator.outputs import render_outputs
+from generator.site.pages import SiteInfo, generated_pages
 
 __all__ = [
     "Catalogue",

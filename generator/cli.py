@@ -10,12 +10,12 @@ from typing import NoReturn
 
 import click
 
-from .catalogue import load_catalogue
-from .diff import DiffError, diff_revisions
-from .errors import ContentError, Problem
-from .scaffold import ScaffoldError, create
-from .schemas import schema_files
-from .writer import write_outputs
+from generator.build.writer import write_outputs
+from generator.content.catalogue import load_catalogue
+from generator.content.errors import ContentError, Problem
+from generator.tools.diff import DiffError, diff_revisions
+from generator.tools.scaffold import ScaffoldError, create
+from generator.tools.schemas import schema_files
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build the controlled vocabularies in generator/vocabularies/data/ from the reference standards.
+"""Build the controlled vocabularies in generator/content/vocabularies/data/ from the standards.
 
 Run from the repository root (dev-only dependency: pycountry, e.g. `pip install pycountry`):
 
@@ -50,7 +50,7 @@ import pycountry
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
-OUT_DIR = ROOT / "generator" / "vocabularies" / "data"
+OUT_DIR = ROOT / "generator" / "content" / "vocabularies" / "data"
 XS = "{http://www.w3.org/2001/XMLSchema}"
 ELM = "ELM 3.1.0 code list"
 ELM_REPO = "github european-commission-empl/European-Learning-Model, EUPL 1.2"
@@ -697,7 +697,7 @@ def outcome_categories() -> Vocab:
 
 
 def build(reference: Path) -> list[Vocab]:
-    """Build every vocabulary, in the order of generator.vocabularies.NAMES."""
+    """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
     ref = Reference(reference)
     return [
         eqf_levels(ref),

@@ -18,7 +18,7 @@ import pytest
 from conftest import copy_project, mkdocs_build
 from hostile.corpus import OUTCOME, PROVIDER, UNIT, edit
 
-from generator import atomic
+from generator.build import atomic
 
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
 

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.errors import ContentError
+from generator.content.catalogue import load_catalogue
+from generator.content.errors import ContentError
 
 
 def problems_of(tree) -> list[str]:

@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 from conftest import ROOT, ContentTree
 
 from generator.cli import main
-from generator.schemas import schema_files
+from generator.tools.schemas import schema_files
 
 
 def run(*args: str) -> Result:

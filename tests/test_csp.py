@@ -12,7 +12,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.csp import (
+from generator.site.csp import (
     content_security_policy,
     fixed_script_hashes,
     repository_api,

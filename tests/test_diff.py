@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import OUTCOME, ContentTree
 
-from generator.catalogue import load_catalogue
-from generator.diff import DiffError, catalogue_changes, diff_revisions, markdown, show
+from generator.content.catalogue import load_catalogue
+from generator.tools.diff import DiffError, catalogue_changes, diff_revisions, markdown, show
 
 
 def git(root: Path, *args: str) -> str:

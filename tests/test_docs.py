@@ -12,10 +12,10 @@ import yaml
 from click.testing import CliRunner
 from conftest import ROOT
 
-from generator.catalogue import load_catalogue
 from generator.cli import main
-from generator.diff import diff_revisions
-from generator.sources import parse_source
+from generator.content.catalogue import load_catalogue
+from generator.content.sources import parse_source
+from generator.tools.diff import diff_revisions
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")

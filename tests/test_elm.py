@@ -21,11 +21,11 @@ from pyld import jsonld
 from pyshacl import validate
 from rdflib.namespace import DCTERMS, RDF, SH
 
-from generator.catalogue import Catalogue, load_catalogue
-from generator.errors import ContentError
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.errors import ContentError
 from generator.outputs import elm
 from generator.outputs.elm_concepts import hours_duration
-from generator.site import SiteInfo
+from generator.site.pages import SiteInfo
 
 SHAPES = REFERENCE / "elm" / "shacl"
 ELM = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")

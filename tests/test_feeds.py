@@ -18,7 +18,7 @@ from lxml import etree
 from rfc3339_validator import validate_rfc3339
 from validators import expand_strictly, schemaorg_problems
 
-from generator.catalogue import Catalogue, load_catalogue
+from generator.content.catalogue import Catalogue, load_catalogue
 from generator.outputs import RENDERERS, feeds, render_outputs
 from generator.outputs.feeds import (
     atom_feed,
@@ -27,7 +27,7 @@ from generator.outputs.feeds import (
     render,
     sitemap_entries,
 )
-from generator.site import generated_pages, markdown_page_urls
+from generator.site.pages import generated_pages, markdown_page_urls
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"

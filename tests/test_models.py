@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 from pydantic import ValidationError
 
-from generator.models import EscoSkill, Price, Session, Stackability, Unit, Workload
-from generator.models.base import check_url
+from generator.content.models import EscoSkill, Price, Session, Stackability, Unit, Workload
+from generator.content.models.base import check_url
 
 
 def errors(model, data, context=None) -> list[str]:
@@ -110,7 +110,7 @@ def test_every_eu_recommendation_element_has_a_unit_field():
 def test_text_in_the_default_language_from_the_context():
     session = Session.model_validate({"start": "2027-03-01", "location": "online"})
     assert session.start == dt.date(2027, 3, 1)
-    from generator.models import Outcome
+    from generator.content.models import Outcome
     outcome = Outcome.model_validate(
         {"id": "abc", "title": "Titolo", "statement": {"it": "Il discente sa ...", "en": "Can"},
          "category": "skill"}, context={"default_language": "it"})

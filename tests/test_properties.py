@@ -25,13 +25,13 @@ from hypothesis import strategies as st
 from lxml import etree
 from validators import amb_errors, schemaorg_problems
 
-from generator.catalogue import Catalogue, load_catalogue
-from generator.errors import ContentError
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.errors import ContentError
+from generator.content.serialise import script_json
+from generator.content.sources import parse_source, read_source
+from generator.content.vocabularies import vocabulary
 from generator.outputs import RENDERERS, embedded_jsonld
-from generator.outputs.serialise import script_json
-from generator.site import SiteInfo
-from generator.sources import parse_source, read_source
-from generator.vocabularies import vocabulary
+from generator.site.pages import SiteInfo
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 KNOWN_SKILL = "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6"

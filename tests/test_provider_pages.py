@@ -8,8 +8,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from conftest import ROOT
 
-from generator.reference import field_reference, model_docs, used_vocabularies
-from generator.vocabularies import vocabulary
+from generator.content.vocabularies import vocabulary
+from generator.tools.reference import field_reference, model_docs, used_vocabularies
 
 REPO_EDIT = "https://github.com/microvet-catalogue/microvet/edit/main/"
 """repo_url + edit_uri in mkdocs.yml: GitHub's web editor on the main branch."""

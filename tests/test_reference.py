@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.reference import MODELS, Shape, model_docs, sentence
+from generator.tools.reference import MODELS, Shape, model_docs, sentence
 
 
 def fields(kind: str) -> dict[str, object]:

@@ -7,10 +7,10 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
-from generator.catalogue import KINDS, load_catalogue
-from generator.sources import parse_source, read_source
-from generator.validation import validate
-from generator.vocabularies.esco import esco_occupation, esco_skill
+from generator.content.catalogue import KINDS, load_catalogue
+from generator.content.sources import parse_source, read_source
+from generator.content.validation import validate
+from generator.content.vocabularies.esco import esco_occupation, esco_skill
 
 CONTENT = ROOT / "content"
 SAMPLE_FILES = sorted(CONTENT.glob("*/*.yaml"))

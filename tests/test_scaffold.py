@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalogue import load_catalogue
-from generator.errors import ContentError
-from generator.reference import MODELS
-from generator.scaffold import ScaffoldError, create, known_ids, scaffold
-from generator.sources import parse_source
+from generator.content.catalogue import load_catalogue
+from generator.content.errors import ContentError
+from generator.content.sources import parse_source
+from generator.tools.reference import MODELS
+from generator.tools.scaffold import ScaffoldError, create, known_ids, scaffold
 
 GOLDEN = Path(__file__).parent / "golden" / "scaffold"
 KNOWN = {"providers": ["centre"], "outcomes": ["espresso"], "units": ["barista"]}

@@ -13,11 +13,11 @@ from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
 from jsonld import expand
 from validators import amb_errors, course_info_problems, expand_strictly, schemaorg_problems
 
-from generator.catalogue import Catalogue, load_catalogue
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.serialise import json_bytes
 from generator.outputs import EMBEDDED, embedded_jsonld
 from generator.outputs.common import licence_uri
 from generator.outputs.schemaorg import amb_learning_resource, course
-from generator.outputs.serialise import json_bytes
 
 GOLDEN = Path(__file__).parent / "golden" / "barista"
 SCHEMA = "http://schema.org/"

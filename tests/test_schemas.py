@@ -12,13 +12,13 @@ import pytest
 from conftest import OUTCOME, PROVIDER, ROOT, UNIT
 from jsonschema import Draft7Validator
 
+from generator.content.sources import parse_source
+from generator.content.validation import validate
 from generator.outputs import render_outputs
-from generator.reference import MODELS
-from generator.scaffold import scaffold
-from generator.schemas import SCHEMA_FOLDER, content_schema, schema_files, schema_path
-from generator.site import SiteInfo
-from generator.sources import parse_source
-from generator.validation import validate
+from generator.site.pages import SiteInfo
+from generator.tools.reference import MODELS
+from generator.tools.scaffold import scaffold
+from generator.tools.schemas import SCHEMA_FOLDER, content_schema, schema_files, schema_path
 
 CONTENT_FILES = sorted((ROOT / "content").glob("*/*"))
 
@@ -148,7 +148,7 @@ def test_the_schema_rejects_what_the_models_reject(kind: str, old: str, new: str
 
 
 def test_the_site_publishes_the_committed_schemas(content_tree):
-    from generator.catalogue import load_catalogue
+    from generator.content.catalogue import load_catalogue
 
     catalogue = load_catalogue(content_tree.minimal().content, root=content_tree.root)
     outputs = render_outputs(catalogue, SiteInfo(url="https://example.org/"))

@@ -1,4 +1,4 @@
-"""Tests of the catalogue search index (generator/search.py, generator/packed_index.py)."""
+"""Tests of the catalogue search index (generator/outputs/search.py and packed_index.py)."""
 
 from __future__ import annotations
 
@@ -12,10 +12,9 @@ from lunr import __TARGET_JS_VERSION__
 from lunr.builder import Builder
 from lunr.index import Index
 
-from generator import packed_index, search
-from generator.catalogue import Catalogue, load_catalogue
-from generator.outputs import RENDERERS
-from generator.site import SiteInfo
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.outputs import RENDERERS, packed_index, search
+from generator.site.pages import SiteInfo
 
 SITE = SiteInfo(url="https://example.org/catalogue/")
 

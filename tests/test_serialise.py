@@ -10,7 +10,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.outputs.serialise import _default, json_bytes, script_json
+from generator.content.serialise import _default, json_bytes, script_json
 
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(-(10**18), 10**18),

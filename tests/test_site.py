@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.site import PagerLink, pager
+from generator.site.pages import PagerLink, pager
 
 
 def numbers(number: int, count: int) -> list[int | None]:

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import strict_yaml
-from generator.errors import Problem
-from generator.sources import MAX_FILE_BYTES, parse_source, read_source
+from generator.content import strict_yaml
+from generator.content.errors import Problem
+from generator.content.sources import MAX_FILE_BYTES, parse_source, read_source
 
 
 def parse(text: str):

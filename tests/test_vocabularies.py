@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator.vocabularies import NAMES, Term, Vocabulary, vocabulary
-from generator.vocabularies.esco import EscoConcept, esco_occupation, esco_skill
+from generator.content.vocabularies import NAMES, Term, Vocabulary, vocabulary
+from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill
 
-DATA = resources.files("generator.vocabularies") / "data"
+DATA = resources.files("generator.content.vocabularies") / "data"
 
 
 @pytest.mark.parametrize("name", NAMES)

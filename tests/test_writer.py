@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.writer import BackgroundWriter, UnsafeOutputPath, write_outputs
+from generator.build.writer import BackgroundWriter, UnsafeOutputPath, write_outputs
 
 
 def test_writes_files_in_new_and_existing_folders(tmp_path: Path):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator
 from typing import Any
 
-from .. import search
-from ..catalogue import Catalogue
-from ..models import Unit
-from ..site import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
-from . import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas
+from generator.content.catalogue import Catalogue
+from generator.content.models import Unit
+from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
+from generator.site.pages import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from ..vocabularies import Term, vocabulary
+from generator.content.vocabularies import Term, vocabulary
 
 METADATA_LICENCE_CODE = "CC0-1.0"
 """Licence of the catalogue's own metadata (`sdLicense`): public domain, free to harvest."""

@@ -12,11 +12,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..models import Outcome, Place, Price, Session, Unit
-from ..site import SiteInfo, outcome_url, unit_url
-from ..text import pick_language
-from .elm_concepts import (
+from generator.content.catalogue import Catalogue
+from generator.content.models import Outcome, Place, Price, Session, Unit
+from generator.content.serialise import json_bytes
+from generator.content.text import pick_language
+from generator.outputs.elm_concepts import (
     EDC_CONTEXT,
     Node,
     concept,
@@ -33,7 +33,7 @@ from .elm_concepts import (
     typed_date_time,
     web_resource,
 )
-from .serialise import json_bytes
+from generator.site.pages import SiteInfo, outcome_url, unit_url
 
 OPPORTUNITY_TYPE = "short-learning-programme"
 """Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""

@@ -12,10 +12,10 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from ..models import EscoSkill, OtherSkill, Provider
-from ..site import SiteInfo, provider_url
-from ..text import number
-from ..vocabularies import vocabulary
+from generator.content.models import EscoSkill, OtherSkill, Provider
+from generator.content.text import number
+from generator.content.vocabularies import vocabulary
+from generator.site.pages import SiteInfo, provider_url
 
 Node = dict[str, Any]
 

@@ -8,14 +8,20 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from ..catalogue import Catalogue
-from ..models import Unit
-from ..site import SiteInfo, catalogue_page_url, generated_pages, provider_url, unit_url
-from ..text import pick, pick_language
-from ..vocabularies import vocabulary
-from .common import atom_date, licence_uri, metadata_licence, metadata_licence_uri
-from .schemaorg import SCHEMA_CONTEXT
-from .serialise import json_bytes
+from generator.content.catalogue import Catalogue
+from generator.content.models import Unit
+from generator.content.serialise import json_bytes
+from generator.content.text import pick, pick_language
+from generator.content.vocabularies import vocabulary
+from generator.outputs.common import atom_date, licence_uri, metadata_licence, metadata_licence_uri
+from generator.outputs.schemaorg import SCHEMA_CONTEXT
+from generator.site.pages import (
+    SiteInfo,
+    catalogue_page_url,
+    generated_pages,
+    provider_url,
+    unit_url,
+)
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

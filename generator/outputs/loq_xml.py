@@ -12,11 +12,11 @@ from typing import Any
 
 from lxml import etree
 
-from ..catalogue import Catalogue
-from ..site import SiteInfo
-from ..text import pick_language
-from .elm import default_language, stacked_parts, unit_to_elm
-from .elm_concepts import Node
+from generator.content.catalogue import Catalogue
+from generator.content.text import pick_language
+from generator.outputs.elm import default_language, stacked_parts, unit_to_elm
+from generator.outputs.elm_concepts import Node
+from generator.site.pages import SiteInfo
 
 LOQ = "http://data.europa.eu/snb/model/ap/loq-constraints/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..models import Provider, Unit
-from ..site import SiteInfo, provider_url, unit_url
-from ..text import pick, pick_language
-from ..vocabularies import vocabulary
-from .common import licence_uri, metadata_licence_uri
-from .schemaorg import unit_skills
-from .serialise import json_bytes, plain_number
+from generator.content.catalogue import Catalogue
+from generator.content.models import Provider, Unit
+from generator.content.serialise import json_bytes, plain_number
+from generator.content.text import pick, pick_language
+from generator.content.vocabularies import vocabulary
+from generator.outputs.common import licence_uri, metadata_licence_uri
+from generator.outputs.schemaorg import unit_skills
+from generator.site.pages import SiteInfo, provider_url, unit_url
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 LICENCE_TERMS = {

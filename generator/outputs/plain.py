@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..models import Outcome, Provider, Unit
-from ..site import SiteInfo, outcome_url, provider_url, unit_url
-from ..vocabularies import vocabulary
-from .serialise import json_bytes
+from generator.content.catalogue import Catalogue
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.serialise import json_bytes
+from generator.content.vocabularies import vocabulary
+from generator.site.pages import SiteInfo, outcome_url, provider_url, unit_url
 
 _VOCABULARY_FIELDS = {
     "eqf_level": "eqf_levels", "isced_f": "isced_f", "mode": "modes",

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..catalogue import Catalogue
-from ..models import Outcome, Place, Provider, Session, Unit
-from ..models.esco import EscoSkill, OtherSkill
-from ..site import SiteInfo, outcome_url, provider_url, unit_url
-from ..text import pick, pick_language
-from ..vocabularies import vocabulary
-from .common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
-from .serialise import plain_number
+from generator.content.catalogue import Catalogue
+from generator.content.models import Outcome, Place, Provider, Session, Unit
+from generator.content.models.esco import EscoSkill, OtherSkill
+from generator.content.serialise import plain_number
+from generator.content.text import pick, pick_language
+from generator.content.vocabularies import vocabulary
+from generator.outputs.common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
+from generator.site.pages import SiteInfo, outcome_url, provider_url, unit_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"

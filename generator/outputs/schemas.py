@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..catalogue import Catalogue
-from ..schemas import schema_files
-from ..site import SiteInfo
+from generator.content.catalogue import Catalogue
+from generator.site.pages import SiteInfo
+from generator.tools.schemas import schema_files
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:

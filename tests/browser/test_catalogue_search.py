@@ -15,7 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from generator import packed_index, search
+from generator.outputs import packed_index, search
 
 pytestmark = pytest.mark.browser
 

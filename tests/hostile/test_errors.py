@@ -14,8 +14,8 @@ from typing import Any, get_args
 import pytest
 from pydantic import BaseModel
 
-from generator.models import Outcome, Provider, Unit
-from generator.models.base import check_url
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.models.base import check_url
 
 from .corpus import CASES, Case
 from .reports import REPORTS

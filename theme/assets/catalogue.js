@@ -2,8 +2,8 @@
  *
  * Progressive enhancement: without this script (or before the index has loaded) the page is
  * the full, paginated list. Plain ES2017, no build step, no framework. The index is
- * catalogue/search-index.json, written by generator/search.py; `unpackIndex` mirrors
- * generator/packed_index.py `unpack`, and `words` mirrors generator/search.py
+ * catalogue/search-index.json, written by generator/outputs/search.py; `unpackIndex` mirrors
+ * generator/outputs/packed_index.py `unpack`, and `words` mirrors generator/outputs/search.py
  * `normalise_words`: change them together.
  */
 (function () {
@@ -49,7 +49,7 @@
 
   /* ---- the index ------------------------------------------------------------------- */
 
-  /* lunr's serialised index from the packed form, as generator/packed_index.py `unpack`
+  /* lunr's serialised index from the packed form, as generator/outputs/packed_index.py `unpack`
      computes it; `frequencies`, when given, receives how many documents (counted once per
      field) have each term. Two differences keep loading 10,000 units fast: the postings'
      field maps are made on first use (a query reads a few dozen), and the field vectors are
@@ -177,7 +177,7 @@
     }
   }
 
-  /* Numbers written five bits to a character (generator/packed_index.py encode_numbers). */
+  /* Numbers written five bits to a character (generator/outputs/packed_index.py encode_numbers). */
   var DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
   var DIGIT_VALUES = new Int8Array(128);
   for (var d = 0; d < DIGITS.length; d++) { DIGIT_VALUES[DIGITS.charCodeAt(d)] = d; }

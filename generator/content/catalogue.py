@@ -12,12 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .errors import ContentError, Problem, display_path
-from .history import FileDates, fallback_date, git_dates
-from .models import Outcome, Provider, Unit
-from .sources import SourceFile, read_source
-from .validation import validate
-from .vocabularies import vocabulary
+from generator.content.errors import ContentError, Problem, display_path
+from generator.content.history import FileDates, fallback_date, git_dates
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.sources import SourceFile, read_source
+from generator.content.validation import validate
+from generator.content.vocabularies import vocabulary
 
 MAX_DANGLING_PER_FILE = 20
 """Dangling references reported per file: each costs a fuzzy search over every known id."""

@@ -29,12 +29,12 @@ from typing import Any
 
 from lunr.stop_word_filter import WORDS as STOP_WORDS
 
-from . import packed_index
-from .catalogue import Catalogue
-from .models import Outcome, Provider, Unit
-from .site import SiteInfo
-from .text import SITE_LANGUAGE, money, pick, pick_language
-from .vocabularies import vocabulary
+from generator.content.catalogue import Catalogue
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.text import SITE_LANGUAGE, money, pick, pick_language
+from generator.content.vocabularies import vocabulary
+from generator.outputs import packed_index
+from generator.site.pages import SiteInfo
 
 INDEX_PATH = "catalogue/search-index.json"
 LUNR_SCRIPT_PATH = "assets/vendor/lunr.js"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from pydantic_core import PydanticCustomError
 
-from .models.base import check_id
-from .reference import LONG_LIST, MODELS, FieldDoc, model_docs
+from generator.content.models.base import check_id
+from generator.tools.reference import LONG_LIST, MODELS, FieldDoc, model_docs
 
 WIDTH = 99
 """Comment lines are wrapped to fit an editor window and GitHub's web editor."""

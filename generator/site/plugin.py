@@ -9,7 +9,7 @@ on_page_*     hand each generated page its template, title and content objects
 on_post_build write the outputs MkDocs overwrites (sitemaps), then swap the finished folder in
 on_serve      rebuild when content/ changes
 
-MICROVET_TIMINGS=1 logs the time of each stage (generator/timings.py).
+MICROVET_TIMINGS=1 logs the time of each stage (generator/build/timings.py).
 """
 
 from __future__ import annotations
@@ -30,13 +30,20 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from . import atomic, csp, templating
-from .catalogue import Catalogue, load_catalogue
-from .errors import ContentError
-from .outputs import embedded_jsonld, render_each, unit_alternates
-from .site import GeneratedPage, SiteInfo, generated_pages, markdown_page_urls, unit_url
-from .timings import StageClock
-from .writer import BackgroundWriter, write_outputs
+from generator.build import atomic
+from generator.build.timings import StageClock
+from generator.build.writer import BackgroundWriter, write_outputs
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.errors import ContentError
+from generator.outputs import embedded_jsonld, render_each, unit_alternates
+from generator.site import csp, templating
+from generator.site.pages import (
+    GeneratedPage,
+    SiteInfo,
+    generated_pages,
+    markdown_page_urls,
+    unit_url,
+)
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 

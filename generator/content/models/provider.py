@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import EmailStr, Field
 
-from .base import Id, Language, Model, Text, Url, code
+from generator.content.models.base import Id, Language, Model, Text, Url, code
 
 
 class Accreditation(Model):

@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalogue import Catalogue
-from .reference import field_reference
-from .text import pick
+from generator.content.catalogue import Catalogue
+from generator.content.text import pick
+from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
 """Units per page of the plain (no JavaScript) catalogue list."""

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
-from .sources import Loc, SourceFile
+from generator.content.errors import Problem
+from generator.content.sources import Loc, SourceFile
 
 M = TypeVar("M", bound=BaseModel)
 

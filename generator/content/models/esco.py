@@ -8,8 +8,8 @@ from typing import Any, ClassVar
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from ..vocabularies.esco import EscoConcept, esco_occupation, esco_skill
-from .base import Model, Text, Url
+from generator.content.models.base import Model, Text, Url
+from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 ESCO_URI = {

@@ -11,7 +11,7 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from .vocabularies import Term, vocabulary
+from generator.content.vocabularies import Term, vocabulary
 
 SITE_LANGUAGE = "en"
 

@@ -15,8 +15,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
-from .strict_yaml import (
+from generator.content.errors import Problem
+from generator.content.strict_yaml import (
     Loc,
     Positions,
     Refused,

@@ -9,8 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from .base import Id, Language, Model, Text, Url, code, unique
-from .esco import EscoOccupation
+from generator.content.models.base import Id, Language, Model, Text, Url, code, unique
+from generator.content.models.esco import EscoOccupation
 
 MAX_HOURS = 3000  # far beyond any micro-credential (60 ECTS is about 1,800 hours)
 

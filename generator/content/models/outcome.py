@@ -6,8 +6,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from .base import Id, Language, Model, Text, code, unique
-from .esco import EscoSkill, OtherSkill
+from generator.content.models.base import Id, Language, Model, Text, code, unique
+from generator.content.models.esco import EscoSkill, OtherSkill
 
 
 class Outcome(Model):

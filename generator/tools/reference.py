@@ -16,9 +16,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, EmailStr
 
-from .models import Outcome, Provider, Unit
-from .models.base import Id, Language, Text, Url, code
-from .vocabularies import NAMES, Vocabulary, vocabulary
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.models.base import Id, Language, Text, Url, code
+from generator.content.vocabularies import NAMES, Vocabulary, vocabulary
 
 MODELS: dict[str, type[BaseModel]] = {"unit": Unit, "outcome": Outcome, "provider": Provider}
 """Kind of content file (as typed in `microvet new KIND`) -> its model."""

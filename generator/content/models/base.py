@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..vocabularies import vocabulary
+from generator.content.vocabularies import vocabulary
 
 
 class Model(BaseModel):

@@ -6,9 +6,9 @@ from typing import Any
 
 from jinja2 import Environment
 
-from . import text
-from .outputs.serialise import script_json
-from .site import catalogue_page_url, outcome_url, provider_url, unit_url
+from generator.content import text
+from generator.content.serialise import script_json
+from generator.site.pages import catalogue_page_url, outcome_url, provider_url, unit_url
 
 FILTERS = {
     "t": text.pick,

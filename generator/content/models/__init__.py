@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from .base import Model, Text
-from .esco import EscoOccupation, EscoSkill, OtherSkill
-from .outcome import Outcome
-from .provider import Accreditation, Provider
-from .unit import (
+from generator.content.models.base import Model, Text
+from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
+from generator.content.models.outcome import Outcome
+from generator.content.models.provider import Accreditation, Provider
+from generator.content.models.unit import (
     Assessment,
     Material,
     Place,

@@ -17,10 +17,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .catalogue import Catalogue, load_catalogue
-from .errors import ContentError
-from .outputs.serialise import plain_number
-from .text import pick
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.errors import ContentError
+from generator.content.serialise import plain_number
+from generator.content.text import pick
 
 SECTIONS = (("units", "Units", "unit"), ("outcomes", "Outcomes", "outcome"),
             ("providers", "Providers", "provider"))

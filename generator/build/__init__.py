@@ -1,0 +1,1 @@
+"""The build: the orchestrator, the one writer, the atomic swap, timings."""

@@ -1,0 +1,1 @@
+"""Reading content: YAML sources, strict models, vocabularies, validation, the catalogue."""

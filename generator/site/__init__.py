@@ -1,0 +1,1 @@
+"""The website around the content: its pages, templating, CSP and the MkDocs adapter."""

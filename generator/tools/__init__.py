@@ -1,0 +1,1 @@
+"""Provider tools: scaffolds, JSON Schemas, the field reference, catalogue diffs."""
