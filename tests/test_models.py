@@ -75,12 +75,23 @@ def test_esco_skill_label_is_filled_from_the_bundled_list():
 def test_unknown_esco_skill_needs_a_label_and_bad_uris_are_rejected():
     unknown = "http://data.europa.eu/esco/skill/00000000-0000-4000-8000-000000000000"
     assert errors(EscoSkill, unknown) == [
-        f"ESCO skill {unknown} is not in the bundled ESCO list: add its `label` (the preferred "
-        "term shown on the ESCO portal)"]
+        f"ESCO skill {unknown} is not in ESCO 1.2: check the URI on the ESCO portal; for a "
+        "concept of a later ESCO version, add its `label` (the preferred term shown on the ESCO "
+        "portal)"]
     assert EscoSkill.model_validate({"uri": unknown, "label": "x"}).label == "x"
     assert errors(EscoSkill, "https://example.org/skill/1") == [
         "'https://example.org/skill/1' is not an ESCO skill URI: copy it from the ESCO portal, "
         "it looks like http://data.europa.eu/esco/skill/ followed by a UUID"]
+
+
+def test_every_esco_1_2_skill_is_accepted_and_unlabelled_ones_ask_for_a_label():
+    forklift = "http://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da"
+    assert errors(EscoSkill, forklift) == [
+        f"ESCO skill {forklift} is in ESCO 1.2, but outside the labelled part bundled with the "
+        "catalogue (the green, digital, transversal and language collections): add its `label` "
+        "(the preferred term shown on the ESCO portal)"]
+    assert EscoSkill.model_validate({"uri": forklift, "label": "operate forklift"}).label \
+        == "operate forklift"
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relative",

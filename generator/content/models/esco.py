@@ -9,7 +9,12 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.content.models.base import Model, Text, Url
-from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill
+from generator.content.vocabularies.esco import (
+    EscoConcept,
+    esco_occupation,
+    esco_skill,
+    in_esco,
+)
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 ESCO_URI = {
@@ -17,6 +22,12 @@ ESCO_URI = {
     "occupation": re.compile(rf"^http://data\.europa\.eu/esco/occupation/{_UUID}$"),
 }
 _LOOKUP = {"skill": esco_skill, "occupation": esco_occupation}
+_UNLABELLED = ("ESCO {kind} {value} is in ESCO 1.2, but outside the labelled part bundled with "
+               "the catalogue (the green, digital, transversal and language collections): add "
+               "its `label` (the preferred term shown on the ESCO portal)")
+_NOT_IN_ESCO = ("ESCO {kind} {value} is not in ESCO 1.2: check the URI on the ESCO portal; "
+                "for a concept of a later ESCO version, add its `label` (the preferred term "
+                "shown on the ESCO portal)")
 
 
 class _EscoReference(Model):
@@ -42,12 +53,8 @@ class _EscoReference(Model):
             )
         concept = self.concept
         if concept is None and not self.label:
-            raise PydanticCustomError(
-                "esco",
-                "ESCO {kind} {value} is not in the bundled ESCO list: add its `label` "
-                "(the preferred term shown on the ESCO portal)",
-                {"value": self.uri, "kind": self.kind},
-            )
+            raise PydanticCustomError("esco", _UNLABELLED if in_esco(self.kind, self.uri)
+                                      else _NOT_IN_ESCO, {"value": self.uri, "kind": self.kind})
         if self.label is None and concept is not None:
             object.__setattr__(self, "label", concept.label)
         return self
