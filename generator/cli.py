@@ -19,6 +19,10 @@ from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
 
 
+CORE_KINDS = ("unit", "outcome", "provider")
+"""Counted by `microvet check` even when there are none; other kinds only when present."""
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="microvet-catalogue")
 def main() -> None:
@@ -49,9 +53,9 @@ def check(content_dir: Path, output_format: str) -> None:
         sys.exit(1)
     if output_format == "json":
         click.echo("[]")
-    click.echo(
-        f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
-        f"{len(catalogue.providers)} providers", err=True)
+    counts = [f"{len(catalogue.objects[kind.folder])} {kind.folder}" for kind in KINDS
+              if catalogue.objects[kind.folder] or kind.name in CORE_KINDS]
+    click.echo(f"OK: {', '.join(counts)}", err=True)
 
 
 def _report(problems: list[Problem], output_format: str) -> None:

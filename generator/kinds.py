@@ -12,13 +12,14 @@ Adding a kind: a model in `generator/content/models/`, a `Kind(...)` here, a tem
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from generator.content.checks import Objects, Sources, stacking_cycles
 from generator.content.errors import Problem
-from generator.content.models import Outcome, Provider, Unit
+from generator.content.models import Demand, Outcome, Provider, Unit
 from generator.content.models.base import ContentModel, Text
 
 Check = Callable[[Objects, Sources], list[Problem]]
@@ -71,6 +72,9 @@ class Kind:
     """Checks across the files of this kind (and those it names), after each file is valid."""
     scaffold: bool = True
     """`microvet new KIND ID` writes a file of this kind."""
+    dated: Callable[[Any], dt.date | None] | None = None
+    """The object's own last-change date, for kinds whose files carry one (the sitemap's
+    `lastmod`); without it an object changes with the newest unit naming it."""
 
     def url(self, object_id: str) -> str:
         """Stable directory-style path of an object's page; aggregators depend on it."""
@@ -118,7 +122,15 @@ UNIT = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER)
+DEMAND = Kind(
+    name="demand", folder="demands", model=Demand, heading="Labour-market demands",
+    template="demand.html", context_key="demand",
+    title=lambda demand: demand.title,
+    description=lambda demand: demand.summary,
+    dated=lambda demand: demand.updated or demand.published,
+)
+
+KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER, DEMAND)
 """Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -14,7 +14,8 @@ Inputs and their versions
   Files read: eqf.xsd, isced-f.xsd, language.xsd, country.xsd, currency.xsd, europass-modes.xsd,
   europass-learning-setting-types.xsd, europass-learning-schedule-types.xsd,
   europass-learning-assessment-types.xsd, skill-reuse-levels.xsd, skill-types.xsd,
-  credit-points.xsd, europass-target-groups.xsd, europass-learning-opportunity-types.xsd.
+  credit-points.xsd, europass-target-groups.xsd, europass-learning-opportunity-types.xsd,
+  nuts.xsd (NUTS regions, all versions ELM lists: the code is the part after /nuts/code/).
   The language, country and currency lists are the Publications Office authority tables
   (http://publications.europa.eu/resource/authority/...) as redistributed with ELM.
 * pycountry (version recorded in the generated ``source`` fields; 26.2.16 when first run), which
@@ -32,6 +33,10 @@ Inputs and their versions
     No ELM 3.1.0 file lists it; the URIs were found in public material (see SUPERVISION_SOURCE).
   - Native language names: Unicode CLDR autonyms, for a curated set of languages.
   - Our slugs (the codes providers type in YAML) and plain-words labels and descriptions.
+  - NACE Rev. 2 sections: Regulation (EC) No 1893/2006, Annex I (section letters and titles);
+    URIs of the EU Vocabularies NACE Rev. 2 scheme (http://data.europa.eu/ux2/nace2/).
+  - ISCO-08 major groups: ILO, International Standard Classification of Occupations 2008,
+    volume 1, the ten major groups; URIs as ESCO publishes them (http://data.europa.eu/esco/isco/).
 """
 
 from __future__ import annotations
@@ -696,6 +701,79 @@ def outcome_categories() -> Vocab:
     return vocab("outcome_categories", "Learning outcome categories (EQF)", None, source, terms)
 
 
+NUTS_COUNTRIES = {"EL": "GR", "UK": "GB"}
+"""NUTS writes Greece and the United Kingdom differently from ISO 3166."""
+
+
+def nuts(ref: Reference) -> Vocab:
+    """NUTS regions (every version ELM lists), each with the ISO country it lies in."""
+    scheme, values, source = ref.load("nuts.xsd")
+    terms = []
+    for uri, label in sorted(values.items(), key=lambda item: item[0].rsplit("/", 1)[1]):
+        code = uri.rsplit("/", 1)[1]
+        country = NUTS_COUNTRIES.get(code[:2], code[:2])
+        terms.append(term(code, label, uri, None, {"country": country, "level": len(code) - 2}))
+    return vocab("nuts", "NUTS regions", scheme, source, terms)
+
+
+NACE_SECTIONS = (
+    ("A", "Agriculture, forestry and fishing"),
+    ("B", "Mining and quarrying"),
+    ("C", "Manufacturing"),
+    ("D", "Electricity, gas, steam and air conditioning supply"),
+    ("E", "Water supply; sewerage, waste management and remediation activities"),
+    ("F", "Construction"),
+    ("G", "Wholesale and retail trade; repair of motor vehicles and motorcycles"),
+    ("H", "Transportation and storage"),
+    ("I", "Accommodation and food service activities"),
+    ("J", "Information and communication"),
+    ("K", "Financial and insurance activities"),
+    ("L", "Real estate activities"),
+    ("M", "Professional, scientific and technical activities"),
+    ("N", "Administrative and support service activities"),
+    ("O", "Public administration and defence; compulsory social security"),
+    ("P", "Education"),
+    ("Q", "Human health and social work activities"),
+    ("R", "Arts, entertainment and recreation"),
+    ("S", "Other service activities"),
+    ("T", "Activities of households as employers; undifferentiated goods- and "
+          "services-producing activities of households for own use"),
+    ("U", "Activities of extraterritorial organisations and bodies"),
+)
+
+
+def nace_sections() -> Vocab:
+    """The 21 sections of NACE Rev. 2, the EU's classification of economic activities."""
+    source = "NACE Rev. 2, Regulation (EC) No 1893/2006, Annex I (hand-written here)"
+    terms = [term(code, label, f"http://data.europa.eu/ux2/nace2/{code}")
+             for code, label in NACE_SECTIONS]
+    return vocab("nace_sections", "NACE Rev. 2 sections", "http://data.europa.eu/ux2/nace2/",
+                 source, terms)
+
+
+ISCO_MAJOR_GROUPS = (
+    ("0", "Armed forces occupations"),
+    ("1", "Managers"),
+    ("2", "Professionals"),
+    ("3", "Technicians and associate professionals"),
+    ("4", "Clerical support workers"),
+    ("5", "Service and sales workers"),
+    ("6", "Skilled agricultural, forestry and fishery workers"),
+    ("7", "Craft and related trades workers"),
+    ("8", "Plant and machine operators, and assemblers"),
+    ("9", "Elementary occupations"),
+)
+
+
+def isco_major_groups() -> Vocab:
+    """The ten major groups of ISCO-08, by which occupations are browsed."""
+    source = "ISCO-08 (ILO 2012), volume 1, major groups (hand-written here)"
+    terms = [term(code, label, f"http://data.europa.eu/esco/isco/C{code}")
+             for code, label in ISCO_MAJOR_GROUPS]
+    return vocab("isco_major_groups", "ISCO-08 major groups", "http://data.europa.eu/esco/isco",
+                 source, terms)
+
+
 def build(reference: Path) -> list[Vocab]:
     """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
     ref = Reference(reference)
@@ -731,6 +809,9 @@ def build(reference: Path) -> list[Vocab]:
         ref.mapped("credit_systems", "Credit systems", "credit-points.xsd", CREDIT_SYSTEMS),
         target_groups(ref),
         learning_opportunity_types(ref),
+        nuts(ref),
+        nace_sections(),
+        isco_major_groups(),
     ]
 
 

@@ -6,17 +6,19 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from generator.content.errors import ContentError, Problem, display_path
 from generator.content.history import FileDates, fallback_date, git_dates
-from generator.content.models import EscoSkill, Outcome, Provider, Unit
+from generator.content.labour import GapRow, Labour, labour_index
+from generator.content.models import Demand, EscoSkill, Outcome, Provider, Unit
 from generator.content.sources import SourceFile, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
-from generator.kinds import BY_NAME, EACH, KINDS, Kind
+from generator.kinds import BY_FOLDER, BY_NAME, EACH, KINDS, Kind
 
 MAX_DANGLING_PER_FILE = 20
 """Dangling references reported per file: each costs a fuzzy search over every known id."""
@@ -38,7 +40,7 @@ class Catalogue:
     """Everything the outputs need, validated and cross-checked; read-only.
 
     `objects` holds every kind of the registry (`generator.kinds`) by folder, then id;
-    `units`, `outcomes` and `providers` are the same mappings by name.
+    `units`, `outcomes`, `providers` and `demands` are the same mappings by name.
     """
 
     objects: Mapping[str, Mapping[str, Any]]
@@ -60,6 +62,28 @@ class Catalogue:
     def providers(self) -> Mapping[str, Provider]:
         """Every provider by id, sorted by id."""
         return self.objects["providers"]
+
+    @property
+    def demands(self) -> Mapping[str, Demand]:
+        """Every labour-market demand by id, sorted by id."""
+        return self.objects["demands"]
+
+    @cached_property
+    def labour(self) -> Labour:
+        """ESCO skills and occupations: who teaches them, who asks for them, the gaps."""
+        return labour_index(self)
+
+    def skill_gaps(self, *, demand: str | None = None, country: str | None = None,
+                   sector: str | None = None) -> list[GapRow]:
+        """Demanded skills with the units teaching them, uncovered first; filters combine.
+
+        `sector` is a NACE section letter (`F`) or an ISCED-F code (`0713`).
+        """
+        chosen = [d for d in self.demands.values()
+                  if (demand is None or d.id == demand)
+                  and (country is None or d.region.country == country)
+                  and (sector is None or sector in (d.sector.nace, d.sector.isced_f))]
+        return self.labour.gaps(chosen)
 
     def provider_of(self, unit: Unit) -> Provider:
         """The provider offering `unit`."""
@@ -98,9 +122,11 @@ class Catalogue:
         return [self.units[uid] for _, uid in self.referrers("units", unit_id)]
 
     def last_changed(self, folder: str, object_id: str) -> dt.date | None:
-        """A unit's `updated` date; for anything else, the newest of the units naming it."""
+        """A unit's `updated` date; a dated kind's own date; else the newest unit naming it."""
         if folder == "units":
             return self.dates[object_id].updated
+        if (dated := BY_FOLDER[folder].dated) is not None:
+            return dated(self.objects[folder][object_id])
         dates = [d for _, uid in self.referrers(folder, object_id)
                  if (d := self.dates[uid].updated) is not None]
         return max(dates) if dates else None

@@ -1,8 +1,9 @@
-"""Strict, frozen content models: unit, outcome, provider."""
+"""Strict, frozen content models: unit, outcome, provider, demand."""
 
 from __future__ import annotations
 
 from generator.content.models.base import Model, Text
+from generator.content.models.demand import Demand, DemandedSkill
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
 from generator.content.models.provider import Accreditation, Provider
@@ -22,6 +23,8 @@ from generator.content.models.unit import (
 __all__ = [
     "Accreditation",
     "Assessment",
+    "Demand",
+    "DemandedSkill",
     "EscoOccupation",
     "EscoSkill",
     "Material",

@@ -34,6 +34,9 @@ NAMES: tuple[str, ...] = (
     "credit_systems",
     "target_groups",
     "learning_opportunity_types",
+    "nuts",
+    "nace_sections",
+    "isco_major_groups",
 )
 
 
