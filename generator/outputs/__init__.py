@@ -13,7 +13,18 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
-from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
+from generator.outputs import (
+    elm,
+    feeds,
+    labour,
+    loq_xml,
+    openbadges,
+    plain,
+    schemaorg,
+    schemas,
+    search,
+    statistics,
+)
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
@@ -28,6 +39,7 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
 
 AGGREGATES: tuple[Renderer, ...] = (
     plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
+    labour.render, statistics.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 

@@ -36,6 +36,8 @@ class GeneratedPage:
     kind: str | None = None
     """The registry kind of the object the page shows (`unit`), or None for other pages."""
     object_id: str | None = None
+    in_sitemap: bool = True
+    """False for pages made to be embedded in other sites (`embed/...`), not to be found."""
 
     @property
     def url(self) -> str:
@@ -69,7 +71,61 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every page made from content: one per object of each kind, the catalogue list."""
     pages = [object_page(catalogue, kind, obj)
              for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
-    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+    return [*pages, *catalogue_pages(catalogue), field_reference_page(),
+            *labour_pages(catalogue), *embed_pages(catalogue)]
+
+
+def labour_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Pages derived from ESCO references: skills, occupations, the gap view, statistics."""
+    labour = catalogue.labour
+    pages = [GeneratedPage(
+        src_uri=f"skills/{entry.slug}.md", template="skill.html", title=entry.label,
+        context={"skill": entry}, description=f"ESCO skill: who teaches {entry.label}, and "
+                                              "which labour-market demands ask for it.")
+        for entry in labour.skills.values()]
+    pages += [GeneratedPage(
+        src_uri=f"occupations/{entry.slug}.md", template="occupation.html", title=entry.label,
+        context={"occupation": entry},
+        description=f"ESCO occupation: micro-credentials for {entry.label} and the skills "
+                    "that labour-market demands ask for.")
+        for entry in labour.occupations.values()]
+    return [*pages, *(GeneratedPage(src_uri=src, template=template, title=title,
+                                    description=description, in_nav=in_nav)
+                      for src, template, title, description, in_nav in DERIVED_PAGES)]
+
+
+DERIVED_PAGES = (
+    ("skills/index.md", "skills.html", "Skills",
+     "Every ESCO skill the catalogue teaches or that labour-market partners ask for.", True),
+    ("occupations/index.md", "occupations.html", "Occupations",
+     "Every ESCO occupation named by a micro-credential or a labour-market demand.", True),
+    ("gaps/index.md", "gaps.html", "Skills gaps",
+     "Skills that labour-market partners need, with the micro-credentials that teach them "
+     "or no offer yet.", True),
+    ("gaps/tool.md", "gap-tool.html", "Check your skills against the catalogue",
+     "Paste ESCO skills or pick an occupation: see which are taught here and which are not.",
+     False),
+    ("statistics/index.md", "statistics.html", "Statistics",
+     "The catalogue in numbers: levels, fields, countries, languages, modes, prices, "
+     "workload, ESCO coverage and freshness, overall and per provider.", True),
+)
+"""(source, template, title, description, in the navigation) of each page about everything."""
+
+
+def embed_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Lists for other websites' iframes, without JavaScript: per provider, skill,
+    occupation and demand (`embed/<folder>/<id>/`)."""
+    labour = catalogue.labour
+    subjects: list[tuple[str, str, str, Any]] = [
+        *(("providers", pid, pick(p.name), p) for pid, p in catalogue.providers.items()),
+        *(("skills", slug, entry.label, entry) for slug, entry in labour.skills.items()),
+        *(("occupations", slug, entry.label, entry) for slug, entry in labour.occupations.items()),
+        *(("demands", did, pick(d.title), d) for did, d in catalogue.demands.items()),
+    ]
+    return [GeneratedPage(src_uri=f"embed/{folder}/{key}.md", template="embed.html",
+                          title=title, context={"embed_kind": folder, "subject": subject},
+                          in_sitemap=False)
+            for folder, key, title, subject in subjects]
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:

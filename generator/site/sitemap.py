@@ -36,6 +36,8 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
     everything = max(newest) if newest else None
     entries: list[tuple[str, dt.date | None]] = [(url, None) for url in site.markdown_pages]
     for page in pages:
+        if not page.in_sitemap:
+            continue
         if page.kind is not None and page.object_id is not None:
             lastmod = catalogue.last_changed(BY_NAME[page.kind].folder, page.object_id)
         elif page.url.startswith("catalogue/"):
