@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import sys
@@ -13,7 +14,7 @@ import click
 from generator.build.writer import write_outputs
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
-from generator.kinds import KINDS
+from generator.kinds import KINDS, SiteInfo
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
@@ -184,6 +185,43 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
     except DiffError as error:
         raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.option("--demand", "demand_id", metavar="ID", help="Only this demand (its id).")
+@click.option("--country", metavar="CC", help="Only demands in this country, e.g. DE.")
+@click.option("--format", "output_format", type=click.Choice(["md", "csv", "json"]),
+              default="md", show_default=True, help="md: a table; csv and json: as in api/.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/, providers/ and demands/.")
+def gaps(demand_id: str | None, country: str | None, output_format: str,
+         content_dir: Path) -> None:
+    """List the skills that labour-market demands ask for, with the units teaching each.
+
+    Skills that no unit teaches come first ("no offer yet"), the most demanded on top.
+
+    \b
+    Examples:
+        microvet gaps
+        microvet gaps --country DE --format csv
+    """
+    try:
+        catalogue = load_catalogue(content_dir, root=Path.cwd())
+    except ContentError as error:
+        _report(error.problems, "text")
+        sys.exit(1)
+    if demand_id is not None and demand_id not in catalogue.demands:
+        close = difflib.get_close_matches(demand_id, list(catalogue.demands), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise click.BadParameter(f"there is no demand '{demand_id}' in "
+                                 f"{content_dir.as_posix()}/demands{hint}", param_hint="--demand")
+    # Imported here: the renderers are not needed by `microvet check`, which must start fast.
+    from generator.outputs.labour import DEFAULT_SITE_URL, gap_report
+
+    rows = catalogue.skill_gaps(demand=demand_id, country=country.upper() if country else None)
+    site = SiteInfo(os.environ.get("MICROVET_SITE_URL") or DEFAULT_SITE_URL)
+    click.echo(gap_report(rows, output_format, site), nl=False)
 
 
 def _mkdocs(args: list[str]) -> NoReturn:

@@ -27,6 +27,8 @@ CSV_COLUMNS = ("skill_uri", "skill_label", "skill_page", "covered", "priority", 
 """One row per demanded skill; lists inside a cell are separated by spaces."""
 
 NO_OFFER = "no offer yet"
+DEFAULT_SITE_URL = "https://microvet-catalogue.github.io/microvet/"
+"""Where `microvet gaps` links to when MICROVET_SITE_URL is not set (mkdocs.yml's default)."""
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
@@ -67,6 +69,30 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return " ".join(str(item) for item in value)
     return str(value)
+
+
+def gap_report(rows: list[GapRow], output_format: str, site: SiteInfo) -> str:
+    """What `microvet gaps` prints: a Markdown table, or the CSV or JSON of `api/`."""
+    records = gap_records(rows, site)
+    if output_format == "csv":
+        return gaps_csv(records).decode("utf-8")
+    if output_format == "json":
+        return json_bytes(records).decode("utf-8")
+    if not rows:
+        return "No demanded skills match.\n"
+    lines = ["| Skill | Priority | Demands | Taught by |", "|---|---|---|---|"]
+    for row in rows:
+        offer = ", ".join(row.units) if row.covered else f"**{NO_OFFER}**"
+        lines.append(f"| {_md(row.skill.label)} | {row.priority} | {len(row.demands)} | "
+                     f"{offer} |")
+    open_count = sum(not row.covered for row in rows)
+    lines.append(f"\n{open_count} of {len(rows)} demanded skills have no offer yet.")
+    return "\n".join(lines) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
 
 
 def gaps_document(catalogue: Catalogue, site: SiteInfo) -> dict[str, Any]:

@@ -33,6 +33,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.text import SITE_LANGUAGE, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
+from generator.content.vocabularies.esco import normalise_uri
 from generator.kinds import SiteInfo
 from generator.outputs import packed_index
 
@@ -155,6 +156,7 @@ def search_index(catalogue: Catalogue) -> dict[str, Any]:
             position[u.id] for u in catalogue.units_with_outcome(oid)))) for oid in outcome_ids],
         "units": {**display_columns(catalogue, units),
                   "facets": {table["meta"]["key"]: table["column"] for table in facets}},
+        "esco": esco_facets(catalogue, units, outcome_ids),
     }
 
 
@@ -296,3 +298,49 @@ def _natural_order(facet: Facet) -> Callable[[str], Any]:
 
 _FACET_VOCABULARIES = {"level": "eqf_levels", "mode": "modes", "licence": "licences",
                        "field": "isced_f"}
+
+
+# --- ESCO skills and occupations as facets (issue 15) -----------------------------------------
+
+ESCO_CODE_LENGTH = 8
+"""Hex digits of the ESCO UUID that name a skill or occupation in the page's URL (`?skill=`)."""
+
+
+def esco_codes(slugs: list[str]) -> list[str]:
+    """Short URL codes for ESCO UUIDs: their first digits, the whole UUID where those clash."""
+    prefixes = Counter(slug[:ESCO_CODE_LENGTH] for slug in slugs)
+    return [slug[:ESCO_CODE_LENGTH] if prefixes[slug[:ESCO_CODE_LENGTH]] == 1 else slug
+            for slug in slugs]
+
+
+def esco_facets(catalogue: Catalogue, units: list[Unit],
+                outcome_ids: list[str]) -> dict[str, Any]:
+    """The skill and occupation facets, in a compact form the page expands.
+
+    A unit teaches the skills of its outcomes: the index lists each outcome's skills (by
+    position in `skill.values`), and the page derives each unit's skills through
+    `outcomeUnits`, which it already has. Occupations are listed per unit.
+    """
+    labour = catalogue.labour
+    taught = [entry for entry in labour.skills.values() if entry.units]
+    skill_position = {entry.uri: number for number, entry in enumerate(taught)}
+    named = [entry for entry in labour.occupations.values() if entry.units]
+    occupation_position = {entry.uri: number for number, entry in enumerate(named)}
+    return {
+        "skill": {
+            "label": "Skill (ESCO)",
+            "values": [list(pair) for pair in zip(esco_codes([e.slug for e in taught]),
+                                                  [e.label for e in taught], strict=True)],
+            "outcomes": [packed_index.encode_numbers(sorted(
+                {skill_position[uri] for skill in catalogue.outcomes[oid].esco_skills
+                 if (uri := normalise_uri(skill.uri)) in skill_position})) for oid in outcome_ids],
+        },
+        "occupation": {
+            "label": "Occupation (ESCO)",
+            "values": [list(pair) for pair in zip(esco_codes([e.slug for e in named]),
+                                                  [e.label for e in named], strict=True)],
+            "units": [packed_index.encode_numbers(sorted(
+                occupation_position[uri] for o in unit.occupations
+                if (uri := normalise_uri(o.uri)) in occupation_position)) for unit in units],
+        },
+    }

@@ -123,10 +123,14 @@ PROVIDER_COLUMNS = ("provider", "country", "units", "free", "median_hours", "wit
 
 
 def provider_rows(catalogue: Catalogue) -> list[dict[str, str | int]]:
-    """Each statistic per provider: one row per provider with units, sorted by name."""
+    """Each statistic per provider, over the units it offers (not those it only awards);
+    one row per provider with units, sorted by name."""
+    offered: dict[str, list[Unit]] = {}
+    for unit in catalogue.units.values():
+        offered.setdefault(unit.provider, []).append(unit)
     rows = []
     for provider in sorted(catalogue.providers.values(), key=lambda p: pick(p.name).casefold()):
-        units = catalogue.units_of_provider(provider.id)
+        units = offered.get(provider.id, [])
         if not units:
             continue
         dates = [d for u in units if (d := catalogue.dates[u.id].updated)]

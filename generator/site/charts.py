@@ -22,7 +22,8 @@ def bar_chart(table: Table) -> Markup:
     width = LABEL_WIDTH + BAR_WIDTH + NUMBER_WIDTH
     ident = f"chart-{table.key}"
     parts = [
-        f'<svg class="mv-chart" role="img" viewBox="0 0 {width} {height}" '
+        f'<svg class="mv-chart" role="img" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" '
         f'aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{escape(table.title)}</title>',
         f'<desc id="{ident}-desc">{escape(_summary(table))}</desc>',
@@ -49,5 +50,5 @@ def _summary(table: Table) -> str:
     return f"{table.description} Out of {table.total} units. {values}."
 
 
-def _short(label: str, limit: int = 36) -> str:
+def _short(label: str, limit: int = 34) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"

@@ -238,6 +238,31 @@
 
   /* ---- the search engine: lunr plus facets, no DOM ---------------------------------- */
 
+  /* ESCO skills and occupations as facets (generator/outputs/search.py `esco_facets`): a
+     unit teaches the skills of its outcomes, so the index lists skills per outcome and the
+     unit's column is derived here through outcomeUnits; occupations come per unit. */
+  function addEscoFacets(facets, data, outcomeUnits, count) {
+    var esco = data.esco;
+    if (!esco) { return; }
+    var skills = [];
+    for (var unit = 0; unit < count; unit++) { skills.push([]); }
+    esco.skill.outcomes.forEach(function (text, outcome) {
+      var values = decodeNumbers(text);
+      if (!values.length) { return; }
+      outcomeUnits[outcome].forEach(function (u) {
+        values.forEach(function (v) { if (skills[u].indexOf(v) < 0) { skills[u].push(v); } });
+      });
+    });
+    var columns = { skill: skills, occupation: esco.occupation.units.map(decodeNumbers) };
+    ["skill", "occupation"].forEach(function (key) {
+      var meta = esco[key];
+      if (!meta.values.length) { return; }
+      var index = {};
+      meta.values.forEach(function (value, i) { index[value[0]] = i; });
+      facets.push({ key: key, label: meta.label, values: meta.values, index: index, column: columns[key] });
+    });
+  }
+
   function Engine(data) {
     var self = this;
     var units = data.units;
@@ -255,6 +280,7 @@
       return { key: meta.key, label: meta.label, values: meta.values, index: index,
                column: column.map(function (v) { return Array.isArray(v) ? v : [v]; }) };
     });
+    addEscoFacets(this.facets, data, this.outcomeUnits, this.count);
     this.facetsByKey = {};
     this.facets.forEach(function (facet) { self.facetsByKey[facet.key] = facet; });
     var providers = this.facetsByKey.provider;
@@ -523,6 +549,10 @@
     form.querySelector("#mv-clear").addEventListener("click", function () {
       self.change({ filters: [] }, "push");
     });
+    this.download = element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-csv",
+      text: "Download these results (CSV)" });
+    this.download.addEventListener("click", function () { downloadCsv(self); });
+    this.count.parentNode.insertBefore(this.download, this.count.nextSibling);
     this.more = element("button", { type: "button", class: "mv-button", id: "mv-more" });
     this.more.addEventListener("click", function () { self.showMore(); });
     this.empty = element("div", { class: "mv-empty", id: "mv-empty", hidden: "" });
@@ -680,6 +710,38 @@
       this.list.children[start].querySelector("a").focus();
     }
   };
+
+  /* The current results as CSV, made in the browser: nothing is sent anywhere. A cell that
+     starts like a formula is prefixed with ' so that spreadsheets show it as text. */
+  function resultsCsv(page) {
+    var units = page.engine.units;
+    var facets = page.engine.facetsByKey;
+    function label(key, unit) {
+      var facet = facets[key];
+      return facet ? facet.column[unit].map(function (v) { return facet.values[v][1]; }).join("; ") : "";
+    }
+    function cell(value) {
+      var text = value === null || value === undefined ? "" : String(value);
+      if (/^[=+\-@\t\r]/.test(text)) { text = "'" + text; }
+      return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+    }
+    var rows = [["id", "title", "url", "eqf_level", "hours", "ects", "price", "mode", "languages", "provider", "country"]];
+    page.results.forEach(function (unit) {
+      rows.push([units.id[unit], units.title[unit], new URL(page.unitBase + units.id[unit] + "/", location.href).href,
+        label("level", unit), units.hours[unit], units.ects[unit], units.price[unit], label("mode", unit),
+        label("lang", unit), label("provider", unit), label("country", unit)]);
+    });
+    return rows.map(function (row) { return row.map(cell).join(","); }).join("\r\n") + "\r\n";
+  }
+
+  function downloadCsv(page) {
+    var blob = new Blob([resultsCsv(page)], { type: "text/csv;charset=utf-8" });
+    var link = element("a", { href: URL.createObjectURL(blob), download: "microvet-search-results.csv" });
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
+  }
 
   Page.prototype.card = function (unit) {
     var units = this.engine.units;
