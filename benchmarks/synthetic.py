@@ -11,6 +11,7 @@ providers are shared by many units, as in a real catalogue.
 from __future__ import annotations
 
 import csv
+import gzip
 import datetime as dt
 import io
 import random
@@ -177,9 +178,64 @@ def write_catalogue(target_dir: Path, units: int = 10_000, seed: int = 1,
     for number, chosen in enumerate(outcome_skills):
         _dump(target_dir / "outcomes" / f"outcome-{number:05d}.yaml",
               _outcome(rng, number, chosen))
+    occupations = rng.sample(esco_occupations(), OCCUPATION_POOL)
     for number in range(units):
-        _dump(target_dir / "units" / f"unit-{number:05d}.yaml",
-              _unit(rng, number, provider_count, outcome_skills, description_paragraphs))
+        data = _unit(rng, number, provider_count, outcome_skills, description_paragraphs)
+        if rng.random() < 0.5:
+            data["occupations"] = rng.sample(occupations, rng.randint(1, 2))
+        _dump(target_dir / "units" / f"unit-{number:05d}.yaml", data)
+    write_demands(target_dir / "demands", rng, outcome_skills, occupations,
+                  count=max(1, units * DEMANDS_PER_10000 // 10_000))
+
+
+DEMANDS_PER_10000 = 50
+"""Demand files per 10,000 units: issue 15's scale target (50 at 10,000 units)."""
+DEMAND_SKILLS = (20, 20)
+"""Skills per demand taught by some outcome, and skills no outcome names (the gap): with the
+outcomes' skills, about 3,000 distinct skills at 10,000 units."""
+OCCUPATION_POOL = 300
+"""Distinct ESCO occupations that units and demands name."""
+
+
+def esco_occupations() -> list[str]:
+    """The URIs of the bundled ESCO occupations, in file order."""
+    data = resources.files("generator.content.vocabularies") / "data" / "esco" / "occupations.csv"
+    return [row["conceptUri"] for row in csv.DictReader(io.StringIO(data.read_text("utf-8")))]
+
+
+def esco_uuids() -> list[str]:
+    """Every ESCO 1.2 skill UUID (data/esco/skill-uuids.txt.gz), sorted."""
+    data = resources.files("generator.content.vocabularies") / "data" / "esco"
+    return gzip.decompress((data / "skill-uuids.txt.gz").read_bytes()).decode("ascii").split()
+
+
+def write_demands(folder: Path, rng: random.Random, outcome_skills: list[list[Skill]],
+                  occupations: list[str], count: int) -> None:
+    """`count` fictional demands: half their skills taught somewhere, half nowhere."""
+    folder.mkdir(parents=True, exist_ok=True)
+    taught = sorted({skill.uri for chosen in outcome_skills for skill in chosen})
+    untaught = [f"http://data.europa.eu/esco/skill/{uuid}" for uuid in esco_uuids()]
+    untaught = [uri for uri in untaught if uri not in set(taught)]
+    for number in range(count):
+        skills = [{"uri": uri, "priority": rng.choice(("high", "medium", "low"))}
+                  for uri in rng.sample(taught, DEMAND_SKILLS[0])]
+        skills += [{"uri": uri, "label": f"synthetic skill {uri[-12:]}",
+                    "priority": rng.choice(("high", "medium", "low"))}
+                   for uri in rng.sample(untaught, DEMAND_SKILLS[1])]
+        country = COUNTRIES[number % len(COUNTRIES)]
+        _dump(folder / f"demand-{number:03d}.yaml", {
+            "id": f"demand-{number:03d}", "example": True,
+            "title": f"Synthetic skill need {number} (fictional example)",
+            "summary": "A fictional labour-market demand used as benchmark data.",
+            "actor": {"name": f"Example sector council {number} (fictional)",
+                      "type": "sector-council"},
+            "region": {"country": country}, "sector": {"nace": rng.choice("CFGHIJQ")},
+            "occupations": rng.sample(occupations, 2), "skills": skills,
+            "horizon": {"start": 2027, "end": 2030},
+            "evidence": [{"title": "Synthetic survey (fictional example)",
+                          "url": f"https://example.org/demand-{number:03d}"}],
+            "published": dt.date(2026, 1, 1) + dt.timedelta(days=number),
+        })
 
 
 def _dump(path: Path, data: dict[str, Any]) -> None:

@@ -51,7 +51,7 @@ def test_the_group_lists_every_command():
     result = run("--help")
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
-    assert listed == {"build", "check", "diff", "new", "schema", "serve"}
+    assert listed == {"build", "check", "diff", "gaps", "new", "schema", "serve"}
 
 
 # --- check -----------------------------------------------------------------------------------
@@ -172,18 +172,18 @@ def test_new_refuses_an_unknown_kind():
     assert result.exit_code == 2
     assert result.stderr.endswith(
         "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'outcome', "
-        "'provider'.\n")
+        "'provider', 'demand'.\n")
 
 
 # --- schema ----------------------------------------------------------------------------------
 
 
-def test_schema_writes_the_three_schemas(tmp_path: Path):
+def test_schema_writes_a_schema_per_kind(tmp_path: Path):
     result = run("schema", "--output", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout == "".join(
         f"Wrote {tmp_path.as_posix()}/schemas/{kind}.schema.json\n"
-        for kind in ("outcome", "provider", "unit"))
+        for kind in ("demand", "outcome", "provider", "unit"))
     written = {path.relative_to(tmp_path).as_posix(): path.read_bytes()
                for path in sorted((tmp_path / "schemas").iterdir())}
     assert written == schema_files()

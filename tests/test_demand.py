@@ -60,9 +60,9 @@ def test_a_valid_demand_is_loaded_with_labels_filled_in(content_tree: ContentTre
 
 @pytest.mark.parametrize(("change", "expected"), [
     (("nuts: AT13", "nuts: AT31X"),
-     "content/demands/need.yaml:10:9: `region.nuts`: 'AT31X' is not a NUTS code; did you mean "
-     "'AT31' (Oberösterreich)?: NUTS codes start with the country (EL for Greece) and add one to "
-     "three characters, e.g. DE1, ITH5, FI197"),
+     "content/demands/need.yaml:10:9: `region.nuts`: 'AT31X' is not a NUTS code: NUTS codes "
+     "start with the country (EL for Greece) and add one to three characters, e.g. DE1, ITH5, "
+     "FI197; did you mean 'AT31' (Oberösterreich)?"),
     (("nuts: AT13", "nuts: DE1"),
      "content/demands/need.yaml:9:3: `region`: NUTS region DE1 lies in DE, not in AT: fix "
      "`country` or `nuts`"),

@@ -21,6 +21,9 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 WORKFLOW = yaml.safe_load((ROOT / ".github" / "workflows" / "catalogue.yml").read_text())
 SAMPLE_UNIT = ROOT / "content" / "units" / "barista-basics.yaml"
+SAMPLE_DEMAND = ROOT / "content" / "demands" / "example-logistics-vienna.yaml"
+PROVIDERS_PART, PARTNERS_PART = CONTRIBUTING.split("\n## For labour-market partners", 1)
+"""CONTRIBUTING's part for providers (the unit example) and for labour-market partners."""
 
 
 def blocks(markdown: str, language: str) -> list[str]:
@@ -87,7 +90,7 @@ def sample(tmp_path: Path) -> Path:
 
 
 def test_the_worked_example_is_the_sample_unit_and_is_valid_alone(sample: Path):
-    example = blocks(CONTRIBUTING, "yaml")[-1]
+    example = blocks(PROVIDERS_PART, "yaml")[-1]
     parsed, problems = parse_source(example, "example.yaml")
     real, _ = parse_source(SAMPLE_UNIT.read_text(encoding="utf-8"), "sample.yaml")
     assert problems == [] and parsed is not None and real is not None
@@ -99,7 +102,7 @@ def test_the_worked_example_is_the_sample_unit_and_is_valid_alone(sample: Path):
 
 
 def test_the_worked_example_shows_real_output(sample: Path, monkeypatch: pytest.MonkeyPatch):
-    created, scaffold_check, typo, summary = blocks(CONTRIBUTING, "text")
+    created, scaffold_check, typo, summary = blocks(PROVIDERS_PART, "text")
     monkeypatch.chdir(sample)
     unit = sample / "content" / "units" / "barista-basics.yaml"
     real = unit.read_text(encoding="utf-8")
@@ -137,3 +140,29 @@ def diff_after_adding(root: Path, unit: Path) -> str:
     git("add", "content")
     git("commit", "-q", "-m", "add the unit")
     return diff_revisions("origin/main", "HEAD", Path("content"), root)
+
+
+# --- the worked example for labour-market partners ------------------------------------------
+
+
+def test_the_partner_example_is_the_sample_demand(sample: Path, monkeypatch: pytest.MonkeyPatch):
+    (example,) = blocks(PARTNERS_PART, "yaml")
+    assert example == SAMPLE_DEMAND.read_text(encoding="utf-8")
+    created, mistake, gaps = blocks(PARTNERS_PART, "text")
+    demand = sample / "content" / "demands" / SAMPLE_DEMAND.name
+    monkeypatch.chdir(sample)
+    runner = CliRunner()
+    demand.unlink()
+    assert runner.invoke(main, ["new", "demand", demand.stem]).stdout == created
+    demand.write_text(example.replace("nuts: AT13", "nuts: AT-13"), encoding="utf-8")
+    assert runner.invoke(main, ["check"]).stdout == mistake
+    demand.write_text(example, encoding="utf-8")
+    assert runner.invoke(main, ["gaps", "--demand", demand.stem]).stdout == gaps
+    assert "no offer yet" in gaps and "| warehouse-operations-wms |" in gaps
+
+
+def test_the_partner_example_embeds_a_page_the_build_makes():
+    (iframe,) = blocks(PARTNERS_PART, "html")
+    site_url = re.search(r'site_url: !ENV \[MICROVET_SITE_URL, "(.*)"\]',
+                         (ROOT / "mkdocs.yml").read_text()).group(1)
+    assert f'src="{site_url}embed/demands/{SAMPLE_DEMAND.stem}/"' in iframe

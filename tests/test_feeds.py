@@ -199,8 +199,9 @@ def test_sample_feed_is_valid(sample: Catalogue):
 def test_data_page_documents_every_published_file(sample: Catalogue):
     text = (ROOT / "pages" / "data.md").read_text(encoding="utf-8")
     published = render_outputs(sample, SITE)
-    patterns = {re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
-                       re.sub(r"^units/[^/]+/", "units/<id>/", path)).removesuffix(".gz")
+    patterns = {re.sub(r"^api/statistics/[^/]+$", "api/statistics/*.csv",
+                       re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
+                              re.sub(r"^units/[^/]+/", "units/<id>/", path))).removesuffix(".gz")
                 for path in published
                 if not path.startswith("assets/")}  # scripts of the site itself, not data
     assert [pattern for pattern in sorted(patterns) if f"`{pattern}`" not in text] == []

@@ -72,6 +72,29 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
     for kind in MODELS:
         create(kind, f"new-{kind}", content_tree.content)
     assert problems_of(content_tree) == [
+        "content/demands/new-demand.yaml:36:8: `title`: fill this in — short title, e.g. "
+        "'Heat pump installers in Bavaria'",
+        "content/demands/new-demand.yaml:40:10: `summary`: fill this in — one paragraph: what "
+        "is needed and why",
+        "content/demands/new-demand.yaml:47:9: `actor.name`: fill this in — name of the "
+        "organisation",
+        "content/demands/new-demand.yaml:52:9: `actor.type`: fill this in — "
+        "employer-association, public-employment-service, chamber, sector-council or "
+        "regional-authority",
+        "content/demands/new-demand.yaml:64:12: `region.country`: fill this in — ISO 3166 "
+        "two-letter country code, e.g. DE",
+        "content/demands/new-demand.yaml:96:3: `sector`: fill this in — `nace` (a NACE section "
+        "letter), `isced_f` (an ISCED-F field code), or both",
+        "content/demands/new-demand.yaml:115:9: `skills`: fill this in — ESCO skills needed, "
+        "each with its priority",
+        "content/demands/new-demand.yaml:128:9: `horizon.start`: fill this in — first year, "
+        "e.g. 2027",
+        "content/demands/new-demand.yaml:131:7: `horizon.end`: fill this in — last year, "
+        "e.g. 2030",
+        "content/demands/new-demand.yaml:136:11: `evidence`: fill this in — the shortage list, "
+        "survey or study it rests on",
+        "content/demands/new-demand.yaml:143:11: `published`: fill this in — when the demand was "
+        "declared, YYYY-MM-DD",
         "content/outcomes/new-outcome.yaml:32:8: `title`: fill this in — short label, "
         "e.g. 'Espresso extraction'",
         "content/outcomes/new-outcome.yaml:36:12: `statement`: fill this in — what the learner "
@@ -182,13 +205,13 @@ def test_create_needs_the_content_folder(tmp_path: Path):
 def test_create_refuses_an_unknown_kind(content_tree):
     with pytest.raises(ScaffoldError) as raised:
         create("course", "barista", content_tree.content)
-    assert str(raised.value) == "'course' is not a kind of content: use unit, outcome or provider"
+    assert str(raised.value) == "'course' is not a kind of content: use unit, outcome, provider or demand"
 
 
 def test_known_ids_are_the_file_names(content_tree):
     content_tree.minimal()
     assert known_ids(content_tree.content) == {
-        "units": ["barista"], "outcomes": ["espresso"], "providers": ["centre"]}
+        "units": ["barista"], "outcomes": ["espresso"], "providers": ["centre"], "demands": []}
 
 
 def test_long_id_lists_point_to_the_folder_instead():

@@ -34,10 +34,13 @@ def render(catalogue: Catalogue, site=SITE) -> dict[str, bytes]:
 
 def test_sitemap_entries(catalogue: Catalogue):
     entries = dict(sitemap.sitemap_entries(catalogue, SITE, generated_pages(catalogue)))
-    every_page = {page.url for page in generated_pages(catalogue)} | set(SITE.markdown_pages)
+    every_page = {page.url for page in generated_pages(catalogue) if page.in_sitemap} \
+        | set(SITE.markdown_pages)
+    assert not any(url.startswith("embed/") for url in entries)  # made for iframes, not search
     assert set(entries) == every_page
     dates = {uid: catalogue.dates[uid].updated for uid in catalogue.units}
-    assert {url: day for url, day in entries.items() if not url.startswith("reference/")} == {
+    derived = ("reference/", "skills/", "occupations/", "gaps/", "statistics/")
+    assert {url: day for url, day in entries.items() if not url.startswith(derived)} == {
         "": None, "about/": None, "data/": None,
         "catalogue/": dates["alpha"],
         "outcomes/digital-orders/": dates["barista"],
@@ -69,14 +72,17 @@ def test_sitemap_index_past_the_limit(catalogue: Catalogue, monkeypatch):
     files = render(catalogue, SITE)
     index = etree.fromstring(files["sitemap.xml"])
     assert index.tag == f"{SITEMAP}sitemapindex"
+    total = len(sitemap.sitemap_entries(catalogue, SITE, generated_pages(catalogue)))
+    numbers = range(1, -(-total // 5) + 1)
     locs = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
-    assert locs == [SITE.absolute(f"sitemap-{n}.xml") for n in (1, 2, 3)]
-    counts = [len(etree.fromstring(files[f"sitemap-{n}.xml"])) for n in (1, 2, 3)]
-    assert counts == [5, 5, 2]
+    assert locs == [SITE.absolute(f"sitemap-{n}.xml") for n in numbers]
+    counts = [len(etree.fromstring(files[f"sitemap-{n}.xml"])) for n in numbers]
+    assert counts == [5] * (len(numbers) - 1) + [total - 5 * (len(numbers) - 1)]
 
 
 def test_built_sitemap_lists_every_page_with_real_dates(built_site: Path, monkeypatch):
-    """Every HTML page MkDocs wrote is listed, unit pages with their own `updated` date."""
+    """Every HTML page MkDocs wrote is listed (but the lists for iframes, `embed/`), unit
+    pages with their own `updated` date."""
     root = etree.fromstring((built_site / "sitemap.xml").read_bytes())
     site_url = root.findtext(f"{SITEMAP}url/{SITEMAP}loc")
     assert site_url is not None
@@ -84,7 +90,7 @@ def test_built_sitemap_lists_every_page_with_real_dates(built_site: Path, monkey
               url.findtext(f"{SITEMAP}lastmod") for url in root.findall(f"{SITEMAP}url")}
     pages = {path.parent.relative_to(built_site).as_posix() + "/"
              for path in built_site.rglob("index.html")}
-    pages = {"" if page == "./" else page for page in pages}
+    pages = {"" if page == "./" else page for page in pages if not page.startswith("embed/")}
     assert set(listed) == pages
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     project = built_site.parent

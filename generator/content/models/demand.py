@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.content.models.base import ContentModel, Language, Model, Text, Url, code, unique
@@ -36,8 +36,8 @@ def _check_nuts(value: str) -> str:
         hint = f"; did you mean '{close[0]}' ({vocabulary('nuts')[close[0]].label})?" \
             if close else ""
         raise PydanticCustomError(
-            "nuts", "'{value}' is not a NUTS code{hint}: NUTS codes start with the country "
-            "(EL for Greece) and add one to three characters, e.g. DE1, ITH5, FI197",
+            "nuts", "'{value}' is not a NUTS code: NUTS codes start with the country (EL for "
+            "Greece) and add one to three characters, e.g. DE1, ITH5, FI197{hint}",
             {"value": value[:20], "hint": hint})
     return value
 
@@ -68,6 +68,10 @@ class Region(Model):
 class Sector(Model):
     """The economic sector (NACE section) or field of education (ISCED-F) concerned."""
 
+    model_config = ConfigDict(**Model.model_config, json_schema_extra={"anyOf": [
+        {"required": ["nace"], "properties": {"nace": {"type": "string"}}},
+        {"required": ["isced_f"], "properties": {"isced_f": {"type": "string"}}}]})
+
     nace: code("nace_sections") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default=None, description="NACE Rev. 2 section letter, e.g. F for construction")
     isced_f: code("isced_f") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
@@ -77,8 +81,8 @@ class Sector(Model):
     def _one_at_least(self) -> Sector:
         if self.nace is None and self.isced_f is None:
             raise PydanticCustomError(
-                "sector", "give `nace` (a NACE section letter) or `isced_f` (a field code), "
-                "or both")
+                "sector", "fill this in — `nace` (a NACE section letter), `isced_f` (an "
+                "ISCED-F field code), or both")
         return self
 
 
