@@ -10,7 +10,10 @@ the navigation, with the same text:
   list, the Markdown description (and its translations), the outcomes with their statements
   and ESCO skills, dates and enrolment;
 - each outcome and provider: its facts and the cards of its units;
-- the plain catalogue list, 50 cards a page, with a page list.
+- the plain catalogue list, 50 cards a page, with a page list;
+- each labour-market demand with its skills and the units teaching each; each ESCO skill and
+  occupation named anywhere, with the units teaching it or relevant to it (issue 15). The
+  embeddable lists (`embed/`) are extra pages only our build makes.
 
 So the ratio of the two builds is what the catalogue costs over writing the same pages by
 hand; the machine-readable files (JSON, JSON-LD, XML, feeds, our search index) are ours alone.
@@ -80,6 +83,34 @@ def _content_pages(catalogue: Catalogue) -> dict[str, str]:
               for p in catalogue.providers.values()}
     for page in catalogue_pages(catalogue):
         pages[page.src_uri] = list_page(catalogue, page.src_uri, page.title, page.context)
+    pages |= _labour_pages(catalogue)
+    return pages
+
+
+def _labour_pages(catalogue: Catalogue) -> dict[str, str]:
+    """Demand, skill and occupation pages: their facts and the links to units."""
+    def links(src: str, unit_ids: tuple[str, ...]) -> str:
+        return "".join(f"- [{text.pick(catalogue.units[uid].title)}]"
+                       f"({_link(src, f'units/{uid}.md')})\n" for uid in unit_ids) or \
+            "no offer yet\n"
+
+    pages = {}
+    for demand in catalogue.demands.values():
+        src = f"demands/{demand.id}.md"
+        rows = "".join(f"## {row.skill.label}\n\n{links(src, row.units)}\n"
+                       for row in catalogue.skill_gaps(demand=demand.id))
+        pages[src] = (f"# {text.pick(demand.title)}\n\n{text.pick(demand.summary)}\n\n"
+                      f"- **Region:** {demand.region.country}\n\n{rows}")
+    for entry in catalogue.labour.skills.values():
+        src = f"skills/{entry.slug}.md"
+        pages[src] = (f"# {entry.label}\n\n<{entry.uri}>\n\n## Micro-credentials\n\n"
+                      f"{links(src, entry.units)}\n## Demands\n\n"
+                      + "".join(f"- {text.pick(catalogue.demands[d].title)}\n"
+                                for d in entry.demands))
+    for occupation in catalogue.labour.occupations.values():
+        src = f"occupations/{occupation.slug}.md"
+        pages[src] = (f"# {occupation.label}\n\n<{occupation.uri}>\n\n## Micro-credentials\n\n"
+                      f"{links(src, occupation.units)}")
     return pages
 
 

@@ -11,8 +11,8 @@ providers are shared by many units, as in a real catalogue.
 from __future__ import annotations
 
 import csv
-import gzip
 import datetime as dt
+import gzip
 import io
 import random
 import shutil

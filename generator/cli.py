@@ -22,7 +22,6 @@ from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
 
-
 CORE_KINDS = ("unit", "outcome", "provider")
 """Counted by `microvet check` even when there are none; other kinds only when present."""
 

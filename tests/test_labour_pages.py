@@ -3,6 +3,7 @@ their templates: every referenced ESCO skill and occupation has a page; pages ar
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,7 @@ def test_one_h1_headings_in_order_no_nested_article(built_site: Path, path: str)
     main = soup.find("main") or soup.body
     levels = [int(h.name[1]) for h in main.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1 and levels.count(1) == 1, levels
-    assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
     assert not any(article.find_parent("article") for article in soup.find_all("article"))
 
 

@@ -205,7 +205,8 @@ def test_create_needs_the_content_folder(tmp_path: Path):
 def test_create_refuses_an_unknown_kind(content_tree):
     with pytest.raises(ScaffoldError) as raised:
         create("course", "barista", content_tree.content)
-    assert str(raised.value) == "'course' is not a kind of content: use unit, outcome, provider or demand"
+    assert str(raised.value) == ("'course' is not a kind of content: use unit, outcome, "
+                                 "provider or demand")
 
 
 def test_known_ids_are_the_file_names(content_tree):

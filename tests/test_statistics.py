@@ -25,6 +25,9 @@ def catalogue() -> Catalogue:
     return load_catalogue(ROOT / "content", root=ROOT)
 
 
+BANDS = (("0-25", 25), ("25-50", 50), ("50-100", 100), ("100-200", 200), ("200+", 10**9))
+
+
 def counted(catalogue: Catalogue, key: str) -> dict[str, int]:
     """The table `key` recounted unit by unit, by code."""
     counts: Counter[str] = Counter()
@@ -37,9 +40,7 @@ def counted(catalogue: Catalogue, key: str) -> dict[str, int]:
             "languages": list(unit.languages),
             "modes": [unit.mode],
             "price": ["free" if unit.price.amount in (None, 0) else "paid"],
-            "workload": [next(band for band, top in (("0-25", 25), ("25-50", 50),
-                                                    ("50-100", 100), ("100-200", 200),
-                                                    ("200+", 10**9)) if unit.workload.hours <= top)],
+            "workload": [next(band for band, top in BANDS if unit.workload.hours <= top)],
             "esco": ["yes" if any(catalogue.outcomes[o].esco_skills for o in unit.outcomes)
                      else "no"],
             "freshness": [str(dates.updated.year)] if dates.updated else [],

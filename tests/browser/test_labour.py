@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from browser.test_accessibility import serious_violations
 from conftest import ROOT
 
+from browser.test_accessibility import serious_violations
 from generator.content.catalogue import load_catalogue
 from generator.outputs.search import esco_codes
 

@@ -11,6 +11,7 @@ from pydantic_core import PydanticCustomError
 from generator.content.models.base import Model, Text, Url
 from generator.content.vocabularies.esco import (
     EscoConcept,
+    EscoKind,
     esco_occupation,
     esco_skill,
     in_esco,
@@ -33,7 +34,7 @@ _NOT_IN_ESCO = ("ESCO {kind} {value} is not in ESCO 1.2: check the URI on the ES
 class _EscoReference(Model):
     """An ESCO concept by URI; the label is filled in from ESCO when we know the concept."""
 
-    kind: ClassVar[str] = "skill"
+    kind: ClassVar[EscoKind] = "skill"
     uri: str = Field(description="ESCO URI, e.g. http://data.europa.eu/esco/skill/<uuid>")
     label: str | None = Field(default=None, description="ESCO preferred label (English)")
 
@@ -68,13 +69,13 @@ class _EscoReference(Model):
 class EscoSkill(_EscoReference):
     """A skill or knowledge concept of ESCO."""
 
-    kind: ClassVar[str] = "skill"
+    kind: ClassVar[EscoKind] = "skill"
 
 
 class EscoOccupation(_EscoReference):
     """An occupation of ESCO that the unit prepares for."""
 
-    kind: ClassVar[str] = "occupation"
+    kind: ClassVar[EscoKind] = "occupation"
 
 
 class OtherSkill(Model):

@@ -17,7 +17,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Literal
 
-__all__ = ["EscoConcept", "esco_occupation", "esco_skill", "in_esco", "normalise_uri"]
+__all__ = ["EscoConcept", "EscoKind", "esco_occupation", "esco_skill", "in_esco", "normalise_uri"]
 
 EscoKind = Literal["skill", "occupation"]
 
