@@ -69,3 +69,15 @@ def test_the_gap_page_ranks_uncovered_skills_by_demands(built_site: Path):
     assert "asked for by 2 demand(s)" in ranking[0]
     assert all("asked for by 1 demand(s)" in line for line in ranking[3:])
     assert soup.select("tr.mv-gap--covered") and soup.select("tr.mv-gap--open")
+
+
+def test_pages_about_the_whole_catalogue_change_context_with_it(tmp_path: Path):
+    """`microvet serve` re-renders a non-object page only when its context changes."""
+    first = load_catalogue(ROOT / "content", root=ROOT)
+    second = load_catalogue(ROOT / "content", root=ROOT)
+    before = {p.src_uri: p.context for p in generated_pages(first)}
+    after = {p.src_uri: p.context for p in generated_pages(second)}
+    for src in ("gaps/index.md", "statistics/index.md", "skills/index.md"):
+        assert before[src] != after[src]
+    assert before["skills/28cb374e-6261-4133-8371-f9a5470145da.md"] == \
+        after["skills/28cb374e-6261-4133-8371-f9a5470145da.md"]

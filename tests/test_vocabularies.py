@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 from importlib import resources
@@ -11,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.content.vocabularies import NAMES, Term, Vocabulary, vocabulary
-from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill
+from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill, in_esco
 
 DATA = resources.files("generator.content.vocabularies") / "data"
 
@@ -268,3 +269,24 @@ def test_esco_occupation() -> None:
     assert concept.skill_type is None and concept.reuse_level is None
     assert esco_occupation(row["conceptUri"].replace("http://", "https://")) == concept
     assert esco_occupation(row["conceptUri"].replace("occupation", "skill")) is None
+
+
+def test_all_of_esco_1_2_is_bundled_as_uuids():
+    folder = resources.files("generator.content.vocabularies") / "data" / "esco"
+    counts = {kind: len(gzip.decompress((folder / f"{kind}-uuids.txt.gz").read_bytes()).split())
+              for kind in ("skill", "occupation")}
+    assert counts == {"skill": 13_939, "occupation": 3_039}
+    skill = "http://data.europa.eu/esco/skill/"
+    assert in_esco("skill", "https://data.europa.eu/esco/skill/28cb374e-6261-4133-8371-f9a5470145da")
+    assert in_esco("skill", skill + "d9449998-c1f5-478c-a103-2255398cf0b6")
+    assert not in_esco("skill", skill + "00000000-0000-4000-8000-000000000000")
+    assert not in_esco("occupation",
+                       "http://data.europa.eu/esco/occupation/28cb374e-6261-4133-8371-f9a5470145da")
+
+
+def test_nuts_codes_know_their_iso_country():
+    nuts = vocabulary("nuts")
+    assert (nuts["AT13"].label, nuts["AT13"].extra["country"]) == ("Wien", "AT")
+    assert nuts["EL30"].extra["country"] == "GR"
+    assert vocabulary("nace_sections")["F"].label == "Construction"
+    assert vocabulary("isco_major_groups")["7"].uri == "http://data.europa.eu/esco/isco/C7"

@@ -89,8 +89,11 @@ def labour_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         description=f"ESCO occupation: micro-credentials for {entry.label} and the skills "
                     "that labour-market demands ask for.")
         for entry in labour.occupations.values()]
+    # These pages show the whole catalogue: a context that differs for every catalogue makes
+    # `microvet serve` re-render them after any save (site/preview.py compares contexts).
+    revision = {"catalogue_revision": id(catalogue)}
     return [*pages, *(GeneratedPage(src_uri=src, template=template, title=title,
-                                    description=description, in_nav=in_nav)
+                                    description=description, in_nav=in_nav, context=revision)
                       for src, template, title, description, in_nav in DERIVED_PAGES)]
 
 
