@@ -99,7 +99,7 @@ def test_a_reformatted_file_is_no_catalogue_change(repo: ContentTree):
     edit(repo, "units", "barista", "price: free", "price: 0")
     assert diff_revisions("v1", None, Path("content"), repo.root) == (
         "## Catalogue changes from `v1` to the working tree\n\n"
-        "No changes to units, outcomes or providers.\n")
+        "No changes to units, outcomes, providers or demands.\n")
 
 
 def test_an_invalid_side_is_reported_with_its_problems(repo: ContentTree):
@@ -151,3 +151,23 @@ def test_changes_of_nested_lists_name_each_entry(content_tree: ContentTree):
 ])
 def test_values_are_shown_short_and_as_code(value: object, shown: str):
     assert show(value) == shown
+
+
+def test_demands_are_compared_like_any_kind(content_tree: ContentTree):
+    from test_demand import DEMAND
+    content_tree.minimal()
+    (content_tree.content / "demands").mkdir()
+    old = load_catalogue(content_tree.content, root=content_tree.root)
+    content_tree.write("demands", "need", DEMAND)
+    middle = load_catalogue(content_tree.content, root=content_tree.root)
+    assert markdown(catalogue_changes(old, middle)) == (
+        "**Labour-market demands:** 1 added.\n\n"
+        "### Labour-market demands\n\n"
+        "- Added demand `need`: Forklift drivers (fictional example)\n")
+    edit(content_tree, "demands", "need", "priority: high", "priority: low")
+    new = load_catalogue(content_tree.content, root=content_tree.root)
+    assert markdown(catalogue_changes(middle, new)) == (
+        "**Labour-market demands:** 1 changed.\n\n"
+        "### Labour-market demands\n\n"
+        "- Changed demand `need`: Forklift drivers (fictional example)\n"
+        "  - `skills[0].priority`: `high` → `low`\n")

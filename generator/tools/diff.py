@@ -184,7 +184,8 @@ def _plain(value: Any) -> Any:
 def markdown(changes: list[Change]) -> str:
     """The summary line, then one section per kind with its added, changed, removed objects."""
     if not changes:
-        return "No changes to units, outcomes or providers.\n"
+        *others, last = [kind.folder for kind in KINDS]
+        return f"No changes to {', '.join(others)} or {last}.\n"
     counts = []
     sections = []
     for kind in KINDS:
