@@ -60,7 +60,8 @@ def test_unit_page_is_a_complete_fact_sheet(built: Path):
     licence = html.select_one('.mv-factsheet a[rel="license"]')
     assert licence["href"] == "https://creativecommons.org/licenses/by/4.0/"
     skill = html.select_one(".mv-outcomes a.mv-skill")
-    assert skill["href"] == "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6"
+    # the skill's own page, which links to ESCO and to every unit teaching the skill
+    assert skill["href"] == "../../skills/d9449998-c1f5-478c-a103-2255398cf0b6/"
     enrol = html.select_one(".mv-sessions a")
     assert enrol["href"] == "https://example.org/enrol"
     edit = html.select_one("a.mv-edit__link")
