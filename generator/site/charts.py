@@ -10,9 +10,9 @@ from generator.outputs.statistics import Table
 
 BAR_HEIGHT = 22
 GAP = 6
-LABEL_WIDTH = 260
-BAR_WIDTH = 300
-NUMBER_WIDTH = 60
+LABEL_WIDTH = 210
+BAR_WIDTH = 220
+NUMBER_WIDTH = 40
 
 
 def bar_chart(table: Table) -> Markup:
@@ -50,5 +50,5 @@ def _summary(table: Table) -> str:
     return f"{table.description} Out of {table.total} units. {values}."
 
 
-def _short(label: str, limit: int = 34) -> str:
+def _short(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
