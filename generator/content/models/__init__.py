@@ -9,6 +9,7 @@ from generator.content.models.outcome import Outcome
 from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.unit import (
     Assessment,
+    Credential,
     Material,
     Place,
     Price,
@@ -23,6 +24,7 @@ from generator.content.models.unit import (
 __all__ = [
     "Accreditation",
     "Assessment",
+    "Credential",
     "Demand",
     "DemandedSkill",
     "EscoOccupation",
