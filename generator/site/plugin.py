@@ -221,8 +221,7 @@ def _page_policy(env: Environment, config: MkDocsConfig) -> str:
     assert loader is not None  # MkDocs always gives its theme environment a loader
     sources = [loader.get_source(env, name)[0]
                for name in loader.list_templates() if name.endswith(".html")]
-    return csp.content_security_policy(csp.fixed_script_hashes(sources),
-                                       csp.repository_api(config.repo_url))
+    return csp.content_security_policy(csp.fixed_script_hashes(sources))
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:
