@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
 from browser.test_accessibility import first_page_of
 
 pytestmark = pytest.mark.browser
