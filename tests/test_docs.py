@@ -41,14 +41,16 @@ def test_readme_starts_with_the_two_commands():
 
 def test_the_workflow_runs_the_readme_commands():
     assert run_steps("check") == [
-        "python3 -m pip install -e .",
+        'python3 -m pip install -e ".[validate]"',
         "microvet check --format github",
         "microvet build",
+        'microvet validate site --summary "$GITHUB_STEP_SUMMARY"',
         'microvet diff "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"',
     ]
     assert run_steps("deploy") == ["python3 -m pip install -e .", "microvet build"]
-    for command in ("python3 -m pip install -e .", "microvet check --format github",
-                    "microvet build", 'microvet diff "origin/$BASE_REF" HEAD'):
+    for command in ('python3 -m pip install -e ".[validate]"', "microvet check --format github",
+                    "microvet build", 'microvet validate site --summary "$GITHUB_STEP_SUMMARY"',
+                    'microvet diff "origin/$BASE_REF" HEAD'):
         assert f"`{command}`" in README, command
 
 

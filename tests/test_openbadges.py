@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 from harvest_content import SITE, catalogue_of, rich_tree
-from validators import DroppedTerm, expand_strictly
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
 from generator.outputs import RENDERERS
 from generator.outputs.openbadges import OB3_CONTEXT, achievement, render
+from generator.tools.standards.jsonld import DroppedTerm, expand_strictly
 
 GOLDEN = Path(__file__).parent / "golden" / "barista" / "achievement.json"
 OB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#"

@@ -10,14 +10,15 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
-from jsonld import expand
-from validators import amb_errors, course_info_problems, expand_strictly, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
 from generator.outputs import EMBEDDED, embedded_jsonld
 from generator.outputs.common import licence_uri
 from generator.outputs.schemaorg import amb_learning_resource, course
+from generator.tools.standards.amb import amb_errors
+from generator.tools.standards.jsonld import expand, expand_strictly
+from generator.tools.standards.schemaorg import course_info_problems, schemaorg_problems
 
 GOLDEN = Path(__file__).parent / "golden" / "barista"
 SCHEMA = "http://schema.org/"
@@ -218,7 +219,7 @@ def test_one_block_cannot_be_both(rich: Catalogue):
     google, amb = blocks(rich, "barista")
     errors = amb_errors(google)
     assert "@context: 'https://schema.org' is not of type 'array'" in errors
-    assert ": 'id' is a required property" in errors
+    assert "(root): 'id' is a required property" in errors
     merged = {**amb, "educationalLevel": [{"id": google["educationalLevel"]["@id"]}]}
     assert amb_errors(merged) == [
         "educationalLevel/0/id: 'http://data.europa.eu/snb/eqf/3' does not match "
