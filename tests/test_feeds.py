@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import json
+import os
 import re
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, ContentTree
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
 from lxml import etree
 
@@ -24,7 +27,12 @@ from generator.outputs.feeds import (
     render,
     sitemap_entries,
 )
-from generator.site.pages import generated_pages, markdown_page_urls
+from generator.site.pages import (
+    SiteInfo,
+    generated_pages,
+    markdown_page_dates,
+    markdown_page_urls,
+)
 from generator.tools.standards.feeds import atom_problems
 from generator.tools.standards.jsonld import expand_strictly
 from generator.tools.standards.schemaorg import schemaorg_problems
@@ -225,7 +233,8 @@ def test_data_page_documents_every_published_file(sample: Catalogue):
     text = (ROOT / "pages" / "data.md").read_text(encoding="utf-8")
     published = render_outputs(sample, SITE)
     patterns = {re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
-                       re.sub(r"^units/[^/]+/", "units/<id>/", path)).removesuffix(".gz")
+                       re.sub(r"achievement\.[a-z]{2}\.json$", "achievement.<lang>.json",
+                              re.sub(r"^units/[^/]+/", "units/<id>/", path))).removesuffix(".gz")
                 for path in published
                 if not path.startswith("assets/")}  # scripts of the site itself, not data
     assert [pattern for pattern in sorted(patterns) if f"`{pattern}`" not in text] == []
@@ -248,3 +257,32 @@ def test_markdown_pages_for_the_sitemap(tmp_path: Path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("# x\n", encoding="utf-8")
     assert markdown_page_urls(tmp_path) == ("", "about/", "guide/", "guide/step/")
+
+
+def test_markdown_pages_carry_their_last_commit_in_the_sitemap(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    for name, day in (("index.md", "2026-01-05"), ("about.md", "2026-02-07"),
+                      ("index.md", "2026-03-09")):
+        (pages / name).write_text(f"# {day}\n", encoding="utf-8")
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "-m", day], check=True,
+                       env={**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00Z",
+                            "GIT_AUTHOR_DATE": f"{day}T12:00:00Z"})
+    (pages / "draft.md").write_text("# not committed\n", encoding="utf-8")
+    dates = markdown_page_dates(pages, tmp_path)
+    assert dates == (("", dt.date(2026, 3, 9)), ("about/", dt.date(2026, 2, 7)))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: uncommitted pages
+    assert dict(markdown_page_dates(pages, tmp_path))["draft/"] == dt.date(2026, 1, 1)
+    site = SiteInfo(url=SITE.url, markdown_pages=("", "about/", "draft/"), markdown_lastmod=dates)
+    entries = dict(sitemap_entries(catalogue_of(ContentTree(tmp_path).minimal()), site))
+    assert (entries[""], entries["about/"], entries["draft/"]) == (
+        dt.date(2026, 3, 9), dt.date(2026, 2, 7), None)
+
+
+def test_robots_txt_names_the_sitemap(catalogue: Catalogue):
+    assert render(catalogue, SITE)["robots.txt"] == (
+        b"User-agent: *\nAllow: /\n\nSitemap: https://catalogue.example.org/mv/sitemap.xml\n")

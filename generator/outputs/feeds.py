@@ -33,10 +33,12 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`catalogue.jsonld`, `feed.xml`, `sitemap.xml` (+ `.gz`, replacing MkDocs' own)."""
+    """`catalogue.jsonld`, `feed.xml`, `sitemap.xml` (+ `.gz`, replacing MkDocs' own),
+    `robots.txt`."""
     files = {
         "catalogue.jsonld": json_bytes(catalogue_list(catalogue, site)),
         "feed.xml": atom_feed(catalogue, site),
+        "robots.txt": robots_txt(site),
     }
     files.update(sitemaps(catalogue, site))
     return files
@@ -165,11 +167,14 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo) -> list[tuple[str, dt.
     """Every page of the site with its last real change, or None where nothing says.
 
     A unit page changes with its `updated` date (which already counts its outcomes' changes);
-    an outcome, provider or catalogue page with the newest unit it lists. Hand-written pages
-    carry no date: the build date would be a lie that makes crawlers refetch everything.
+    an outcome, provider or catalogue page with the newest unit it lists; a hand-written page
+    with its last commit (`site.markdown_lastmod`). Never the build time: it would be a lie
+    that makes crawlers refetch everything.
     """
     everything = latest(catalogue, catalogue.units.values())
-    entries: list[tuple[str, dt.date | None]] = [(url, None) for url in site.markdown_pages]
+    written = dict(site.markdown_lastmod)
+    entries: list[tuple[str, dt.date | None]] = [(url, written.get(url))
+                                                 for url in site.markdown_pages]
     for page in generated_pages(catalogue):
         kind, _, rest = page.url.partition("/")
         object_id = rest.rstrip("/")
@@ -221,6 +226,16 @@ def sitemap_index(names: list[str], site: SiteInfo) -> bytes:
         entry = etree.SubElement(root, f"{{{SITEMAP}}}sitemap")
         etree.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.absolute(name)
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def robots_txt(site: SiteInfo) -> bytes:
+    """Everything may be crawled; the sitemap's address (RFC 9309 plus the Sitemap line).
+
+    Crawlers read robots.txt only at the root of a host: a site published under a path
+    (`https://host/microvet/`) needs this line in the host's own robots.txt as well.
+    """
+    return (f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute('sitemap.xml')}\n"
+            ).encode("ascii")
 
 
 def latest(catalogue: Catalogue, units: Iterable[Unit]) -> dt.date | None:

@@ -35,12 +35,14 @@ from generator.build.timings import StageClock
 from generator.build.writer import BackgroundWriter, write_outputs
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
-from generator.outputs import embedded_jsonld, render_each, unit_alternates
+from generator.outputs import render_each, unit_alternates
+from generator.outputs.page_jsonld import page_blocks
 from generator.site import csp, templating
 from generator.site.pages import (
     GeneratedPage,
     SiteInfo,
     generated_pages,
+    markdown_page_dates,
     markdown_page_urls,
     unit_url,
 )
@@ -86,6 +88,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
+            markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
         )
         self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
         self.clock.lap("pages: list")
@@ -156,12 +159,15 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         context["catalogue"] = self.catalogue
         context["site_info"] = self.site
         generated = self.pages.get(page.file.src_uri)
+        objects = generated.context if generated is not None and page.file.generated_by else {}
+        if self.catalogue is not None and self.site is not None:
+            context["page_jsonld"] = page_blocks(self.catalogue, self.site, page.file.src_uri,
+                                                 objects)
         if generated is not None and page.file.generated_by:
             context.update(generated.context)
             context["source_path"] = generated.edit_path
             unit = generated.context.get("unit")
             if unit is not None and self.catalogue is not None and self.site is not None:
-                context["unit_jsonld"] = embedded_jsonld(self.catalogue, unit, self.site)
                 context["unit_alternates"] = [
                     {"href": unit_url(unit.id) + doc.filename, "type": doc.media_type,
                      "title": doc.title}

@@ -22,6 +22,9 @@ DATA_TYPES = {"Text", "URL", "Number", "Integer", "Float", "Boolean", "Date", "D
               "Time", "DataType", "CssSelectorType", "PronounceableText", "XPathType"}
 LITERAL_FRIENDLY = {"Duration", "Language", "Country"}
 """Types whose values schema.org's own examples write as text (`PT25H`, `en`, `IT`)."""
+OTHER_PROPERTIES = {"http://www.w3.org/2004/02/skos/core#prefLabel"}
+"""Properties outside schema.org that the published documents use on purpose: AMB's concept
+labels (language maps), as AMB consumers read them."""
 
 
 # --- schema.org 30.0 vocabulary -----------------------------------------------------------------
@@ -85,7 +88,12 @@ def _nodes(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def schemaorg_problems(document: dict[str, Any]) -> list[str]:
-    """Types, properties, domains and ranges that schema.org 30.0 does not have."""
+    """Types, properties, domains and ranges that schema.org 30.0 does not have.
+
+    Two exceptions, both named: SKOS `prefLabel` (AMB's concept labels, `OTHER_PROPERTIES`)
+    and the `-input`/`-output` annotations of schema.org's Potential Actions on a property
+    that exists (`query-input` of a `SearchAction`).
+    """
     vocab = schemaorg_vocabulary()
     problems: list[str] = []
     for node in _nodes(expand_strictly(document)):
@@ -97,7 +105,7 @@ def schemaorg_problems(document: dict[str, Any]) -> list[str]:
             else:
                 types |= vocab.ancestors(name)
         for key, values in node.items():
-            if key.startswith("@"):
+            if key.startswith("@") or key in OTHER_PROPERTIES or _action_annotation(vocab, key):
                 continue
             name = _local(key)
             if name not in vocab.domains:
@@ -108,6 +116,13 @@ def schemaorg_problems(document: dict[str, Any]) -> list[str]:
             problems += [f"{name}: {problem}" for value in values
                          if (problem := _range_problem(vocab, vocab.ranges[name], value))]
     return problems
+
+
+def _action_annotation(vocab: Vocabulary, iri: str) -> bool:
+    """True for `query-input`-style annotations (schema.org/docs/actions.html)."""
+    name = _local(iri) or ""
+    base, dash, role = name.rpartition("-")
+    return bool(dash) and role in {"input", "output"} and base in vocab.domains
 
 
 def _range_problem(vocab: Vocabulary, expected: set[str], value: dict[str, Any]) -> str | None:
