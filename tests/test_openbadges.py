@@ -13,8 +13,8 @@ from harvest_content import SITE, catalogue_of, rich_tree
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
 from generator.content.vocabularies import vocabulary
-from generator.outputs import RENDERERS
-from generator.outputs.openbadges import OB3_CONTEXT, achievement, render
+from generator.outputs import AGGREGATES, DOCUMENTS, render_outputs
+from generator.outputs.openbadges import OB3_CONTEXT, achievement, document, translations
 from generator.tools.standards.jsonld import DroppedTerm, expand_strictly
 from generator.tools.standards.ob3 import achievement_errors
 
@@ -99,7 +99,7 @@ def test_without_the_licence_terms_the_licence_would_be_dropped(rich: Catalogue)
 
 
 def test_one_achievement_per_language_each_naming_the_others(rich: Catalogue):
-    files = render(rich, SITE)
+    files = render_outputs(rich, SITE)
     italian = json.loads(files["units/barista/achievement.it.json"])
     english = json.loads(files["units/barista/achievement.json"])
     assert (italian["name"], italian["inLanguage"]) == ("Barista di base", "it")
@@ -111,7 +111,8 @@ def test_one_achievement_per_language_each_naming_the_others(rich: Catalogue):
 
 
 def test_every_sample_achievement_is_valid_against_the_ob3_schema(sample: Catalogue):
-    files = render(sample, SITE)
+    files = {path: data for path, data in render_outputs(sample, SITE).items()
+             if re.search(r"/achievement(\.[a-z]{2})?\.json$", path)}
     assert {path for path in files if path.endswith("/achievement.json")} == {
         f"units/{uid}/achievement.json" for uid in sample.units}
     assert len(files) > len(sample.units)  # the sample has translated units
@@ -140,7 +141,9 @@ def test_the_ob3_schema_refuses_a_broken_achievement(rich: Catalogue):
 
 
 def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
-    files = render(sample, SITE)
+    files = {path: data for path, data in render_outputs(sample, SITE).items()
+             if path.endswith("/achievement.json")}
+    assert sorted(files) == sorted(f"units/{uid}/achievement.json" for uid in sample.units)
     for unit_id, unit in sample.units.items():
         badge = json.loads(files[f"units/{unit_id}/achievement.json"])
         assert badge.keys() >= REQUIRED, unit_id
@@ -154,8 +157,9 @@ def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
 
 
 def test_rendered_with_the_other_outputs(rich: Catalogue):
-    assert render in RENDERERS
-    files = render(rich, SITE)
+    assert DOCUMENTS[("unit", "achievement.json")] is document
+    assert translations in AGGREGATES
+    files = render_outputs(rich, SITE)
     assert json.loads(files["units/barista/achievement.json"]) == achievement(
         rich, rich.units["barista"], SITE)
     assert json.loads(files["units/barista/achievement.it.json"]) == achievement(

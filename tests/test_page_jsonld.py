@@ -13,13 +13,13 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
 
+from generator.build.pipeline import Plan
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.outputs.page_jsonld import (
     CATALOGUE_QUERY_PARAMETER,
     course_list,
     educational_organisation,
     outcome_definition,
-    page_blocks,
     website,
 )
 from generator.site.pages import generated_pages
@@ -64,7 +64,7 @@ def test_provider_is_an_educational_organisation_with_its_offers(rich: Catalogue
 
 
 def test_outcome_is_a_defined_term_in_the_catalogues_set(rich: Catalogue):
-    data = outcome_definition(rich.outcomes["digital-orders"], SITE)
+    data = outcome_definition(rich, rich.outcomes["digital-orders"], SITE)
     assert data["@type"] == "DefinedTerm"
     assert (data["@id"], data["termCode"]) == (SITE.absolute("outcomes/digital-orders/"),
                                                "digital-orders")
@@ -102,12 +102,17 @@ def test_the_course_list_meets_googles_rules(rich: Catalogue):
     assert course_list(rich, units[:2], SITE, "catalogue/") is None
 
 
+def _plan(catalogue: Catalogue) -> Plan:
+    return Plan(catalogue, SITE, tuple(generated_pages(catalogue)))
+
+
 def test_blocks_by_page(rich: Catalogue):
-    pages = {page.src_uri: page for page in generated_pages(rich)}
+    plan = _plan(rich)
 
     def ids(src_uri: str) -> list[str]:
-        context = pages[src_uri].context if src_uri in pages else {}
-        return [block.element_id for block in page_blocks(rich, SITE, src_uri, context)]
+        page = plan.by_source.get(src_uri)
+        context = plan.page_context(page) if page else plan.markdown_context(src_uri)
+        return [block.element_id for block in context.get("jsonld", [])]
 
     assert ids("units/barista.md") == ["jsonld-course", "amb"]
     assert ids("providers/centre.md") == ["jsonld-organization"]
@@ -118,16 +123,17 @@ def test_blocks_by_page(rich: Catalogue):
 
 
 def test_every_block_of_the_sample_is_valid(sample: Catalogue):
-    pages = [(page.src_uri, page.context) for page in generated_pages(sample)]
+    plan = _plan(sample)
+    contexts = [(page.src_uri, plan.page_context(page)) for page in plan.pages]
     checked = 0
-    for src_uri, context in [*pages, ("index.md", {})]:
-        for block in page_blocks(sample, SITE, src_uri, context):
+    for src_uri, context in [*contexts, ("index.md", plan.markdown_context("index.md"))]:
+        for block in context.get("jsonld", []):
             assert schemaorg_problems(block.data) == [], (src_uri, block.element_id)
             expand_strictly(block.data)
             if is_amb(block.data):
                 assert amb_errors(block.data) == [], src_uri
             checked += 1
-    assert checked > len(pages)
+    assert checked > len(contexts)
 
 
 # --- in the built pages ----------------------------------------------------------------------

@@ -79,7 +79,8 @@ def test_a_broken_amb_block_and_feed_and_sitemap(site_copy: Path):
     assert any(line.startswith("sitemap.xml: sitemaps.org: loc ") and
                line.endswith("nowhere/ names a page the site does not have") for line in lines)
     assert (f"units/{unit}/index.html: AMB: block 2: learningResourceType: None of "
-            "[{'id': 'https://example.org/x'}] are valid under the given schema") in lines
+            "[{'id': 'https://example.org/x', 'prefLabel': {'de': 'Kurs', 'en': 'Course'}}] "
+            "are valid under the given schema") in lines
 
 
 def test_a_broken_elm_document(site_copy: Path):

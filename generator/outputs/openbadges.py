@@ -1,8 +1,9 @@
 """Open Badges 3.0 `Achievement` per unit: what a badge issued for the unit would certify.
 
-One achievement per language the unit is described in: `achievement.json` in the language the
-site shows (stable address), `achievement.<lang>.json` for each translation of the title; each
-names the others as `related` (OB3's way to link one achievement's language versions).
+One achievement per language the unit is described in: `achievement.json` (a document of the
+unit kind) in the language the site shows, at a stable address, and `achievement.<lang>.json`
+(`translations`, an aggregate renderer) for each other language the title is given in; each
+names the others as `related`, OB3's way to link one achievement's language versions.
 """
 
 from __future__ import annotations
@@ -14,9 +15,8 @@ from generator.content.models import Provider, Unit
 from generator.content.serialise import json_bytes, plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
+from generator.kinds import PROVIDER, UNIT, SiteInfo
 from generator.outputs.common import licence_uri, metadata_licence_uri
-from generator.outputs.schemaorg import unit_skills
-from generator.site.pages import SiteInfo, provider_url, unit_url
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 LICENCE_TERMS = {
@@ -33,14 +33,17 @@ EQF_ALIGNMENT_TYPE = "ext:EQFLevel"
 EQF_FRAMEWORK = "European Qualifications Framework"
 
 
-def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`units/<id>/achievement.json` and `achievement.<lang>.json` for every unit."""
-    files: dict[str, bytes] = {}
-    for unit in catalogue.units.values():
-        for language in achievement_languages(unit):
-            files[achievement_path(unit, language)] = json_bytes(
-                achievement(catalogue, unit, site, language))
-    return files
+def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
+    """`units/<id>/achievement.json`, in the language the site shows."""
+    return json_bytes(achievement(catalogue, unit, site))
+
+
+def translations(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
+    """`units/<id>/achievement.<lang>.json` for every other language of every unit."""
+    return {
+        achievement_path(unit, language): json_bytes(achievement(catalogue, unit, site, language))
+        for unit in catalogue.units.values() for language in achievement_languages(unit)[1:]
+    }
 
 
 def achievement_languages(unit: Unit) -> list[str]:
@@ -52,7 +55,7 @@ def achievement_languages(unit: Unit) -> list[str]:
 def achievement_path(unit: Unit, language: str) -> str:
     """`units/<id>/achievement.json` in the main language, `achievement.<lang>.json` else."""
     suffix = "" if language == pick_language(unit.title) else f".{language}"
-    return f"{unit_url(unit.id)}achievement{suffix}.json"
+    return f"{UNIT.url(unit.id)}achievement{suffix}.json"
 
 
 def version(catalogue: Catalogue, unit: Unit) -> str:
@@ -66,7 +69,7 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
                 language: str | None = None) -> dict[str, Any]:
     """The unit as an OB3 `Achievement` of type MicroCredential, in one of its languages."""
     language = language or pick_language(unit.title)
-    page = site.absolute(unit_url(unit.id))
+    page = site.absolute(UNIT.url(unit.id))
     data: dict[str, Any] = {
         "@context": [OB3_CONTEXT, LICENCE_TERMS],
         "id": site.absolute(achievement_path(unit, language)),
@@ -87,7 +90,7 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
     data["alignment"] = [eqf_alignment(unit.eqf_level), *(
         {"type": ["Alignment"], "targetName": skill.label, "targetUrl": skill.uri,
          "targetFramework": "ESCO", "targetType": ESCO_ALIGNMENT_TYPE}
-        for skill in unit_skills(catalogue, unit))]
+        for skill in catalogue.unit_skills(unit))]
     related = [
         {"id": site.absolute(achievement_path(unit, other)), "type": ["Related"],
          "inLanguage": other, "version": data["version"]}
@@ -111,7 +114,7 @@ def eqf_alignment(level: str) -> dict[str, Any]:
 def profile(provider: Provider, site: SiteInfo) -> dict[str, Any]:
     """The provider as the OB3 `Profile` that created the achievement."""
     data: dict[str, Any] = {
-        "id": site.absolute(provider_url(provider.id)),
+        "id": site.absolute(PROVIDER.url(provider.id)),
         "type": ["Profile"],
         "name": pick(provider.name),
         "url": provider.homepage,

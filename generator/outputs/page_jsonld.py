@@ -1,38 +1,35 @@
-"""JSON-LD for the head of every kind of page: who, what and how to search, for crawlers.
+"""JSON-LD for the head of the pages besides unit pages: who, what and how to search.
 
-Unit pages carry the `Course` and AMB blocks of `schemaorg.py`; the home and catalogue pages a
-`WebSite` with a `SearchAction` (the catalogue's `?query=` address) and an `ItemList` of
-courses (Google's course list: at least three, each with name and description); provider pages
-an `EducationalOrganization` with what it offers; outcome pages a `DefinedTerm` in the
-catalogue's set of learning outcomes, `about` its ESCO skills.
+Unit pages carry the `Course` and AMB blocks of `schemaorg.py`; provider pages an
+`EducationalOrganization` with what it offers; outcome pages a `DefinedTerm` in the
+catalogue's set of learning outcomes, `about` its ESCO skills (both registered per kind in
+`generator/outputs/__init__.py`); the home and catalogue pages a `WebSite` with a
+`SearchAction` (the catalogue's `?query=` address) and an `ItemList` of courses (Google's
+course list: at least three, each with name and description), `listing_blocks`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.text import pick
+from generator.kinds import UNIT, SiteInfo, catalogue_page_url
 from generator.outputs.schemaorg import (
     SCHEMA_CONTEXT,
-    amb_learning_resource,
-    course,
     offer,
     organisation,
     outcome_term,
     postal_address,
 )
-from generator.site.pages import SiteInfo, catalogue_page_url, unit_url
 
 CATALOGUE_QUERY_PARAMETER = "query"
 """The catalogue page's search parameter (theme/assets/catalogue.js, `QUERY_PARAMETER`)."""
 COURSE_LIST_MINIMUM = 3
 """Google's course list needs at least three courses; a shorter list is left out."""
-HOME_LIST_SIZE = 6
-"""Units on the home page ("Recently updated"), the same as the template shows."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,28 +40,9 @@ class Block:
     data: dict[str, Any]
 
 
-def page_blocks(catalogue: Catalogue, site: SiteInfo, src_uri: str,
-                context: Mapping[str, Any]) -> list[Block]:
-    """The JSON-LD blocks of the page made from `src_uri`, given its template context."""
-    if "unit" in context:
-        unit: Unit = context["unit"]
-        return [Block("jsonld-course", course(catalogue, unit, site)),
-                Block("amb", amb_learning_resource(catalogue, unit, site))]
-    if "training_provider" in context:
-        return [Block("jsonld-organization",
-                      educational_organisation(catalogue, context["training_provider"], site))]
-    if "outcome" in context:
-        return [Block("jsonld-defined-term", outcome_definition(context["outcome"], site))]
-    if src_uri == "index.md":
-        return _search_blocks(catalogue, site, catalogue.recently_updated(HOME_LIST_SIZE), "")
-    if "units_page" in context:
-        url = catalogue_page_url(context["page_number"])
-        return _search_blocks(catalogue, site, context["units_page"], url)
-    return []
-
-
-def _search_blocks(catalogue: Catalogue, site: SiteInfo, units: Sequence[Unit],
+def listing_blocks(catalogue: Catalogue, site: SiteInfo, units: Sequence[Unit],
                    url: str) -> list[Block]:
+    """The home and catalogue pages: the site's search, and the courses the page lists."""
     blocks = [Block("jsonld-website", website(site))]
     listed = course_list(catalogue, units, site, url)
     if listed is not None:
@@ -110,7 +88,7 @@ def course_list(catalogue: Catalogue, units: Sequence[Unit], site: SiteInfo,
 
 def course_summary(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     """A unit in a list: what Google's course list reads; the unit page has the rest."""
-    page = site.absolute(unit_url(unit.id))
+    page = site.absolute(UNIT.url(unit.id))
     provider = catalogue.provider_of(unit)
     return {
         "@type": "Course",
@@ -140,8 +118,8 @@ def educational_organisation(catalogue: Catalogue, provider: Provider,
                if unit.provider == provider.id]
     if offered:
         data["makesOffer"] = [
-            {**offer(unit, site.absolute(unit_url(unit.id))),
-             "itemOffered": {"@type": "Course", "@id": site.absolute(unit_url(unit.id)),
+            {**offer(unit, site.absolute(UNIT.url(unit.id))),
+             "itemOffered": {"@type": "Course", "@id": site.absolute(UNIT.url(unit.id)),
                              "name": pick(unit.title)}}
             for unit in offered
         ]
@@ -158,7 +136,8 @@ def educational_organisation(catalogue: Catalogue, provider: Provider,
     return data
 
 
-def outcome_definition(outcome: Outcome, site: SiteInfo) -> dict[str, Any]:
+def outcome_definition(catalogue: Catalogue, outcome: Outcome,
+                       site: SiteInfo) -> dict[str, Any]:
     """A learning outcome as a `DefinedTerm` of the catalogue's outcomes, about its skills."""
     return {
         "@context": SCHEMA_CONTEXT,

@@ -10,7 +10,7 @@ from functools import cache
 from typing import Any
 
 import rdflib
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from pyshacl import validate
 from rdflib.namespace import DCTERMS, RDF, SH
 
@@ -90,4 +90,6 @@ def loq_xml_errors(document: bytes) -> list[str]:
     parser = etree.XMLParser(resolve_entities=False, no_network=True)
     if schema.validate(etree.fromstring(document, parser)):
         return []
-    return [f"{error.line}: {error.message}" for error in schema.error_log]
+    # lxml-stubs omit `_ErrorLog.__iter__`; iterating it is lxml's documented use.
+    return [f"{error.line}: {error.message}"
+            for error in schema.error_log]  # type: ignore[attr-defined]

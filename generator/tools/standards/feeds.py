@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import feedparser  # type: ignore[import-untyped]
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from rfc3339_validator import validate_rfc3339  # type: ignore[import-untyped]
 
 ATOM = "{http://www.w3.org/2005/Atom}"
