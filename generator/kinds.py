@@ -163,6 +163,8 @@ class SiteInfo:
     edit_uri: str | None = None
     markdown_pages: tuple[str, ...] = ()
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
+    markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
+    """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):
