@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from lxml import etree, html
+from lxml import html
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.vocabularies import vocabulary
 from generator.kinds import SiteInfo
 from generator.outputs import statistics
-from generator.site.charts import bar_chart
 
 
 @pytest.fixture(scope="module")
@@ -90,17 +89,6 @@ def test_every_table_is_published_as_csv(catalogue: Catalogue):
         files["api/statistics/providers.csv"].decode("utf-8"))))
     assert [int(r["units"]) for r in providers] == \
         [row["units"] for row in statistics.provider_rows(catalogue)]
-
-
-def test_a_chart_has_a_title_a_description_and_one_bar_per_row(catalogue: Catalogue):
-    table = statistics.tables(catalogue)[0]
-    svg = etree.fromstring(str(bar_chart(table)).encode())
-    ns = {"s": "http://www.w3.org/2000/svg"}
-    assert svg.get("role") == "img"
-    assert svg.get("aria-labelledby") == "chart-eqf-levels-title chart-eqf-levels-desc"
-    assert svg.find("s:title", ns).text == "Units by EQF level"
-    assert "EQF level 4: 11" in svg.find("s:desc", ns).text
-    assert len(svg.findall("s:rect", ns)) == len(table.rows)
 
 
 def test_the_page_shows_every_number_in_a_table(built_site: Path, catalogue: Catalogue):
