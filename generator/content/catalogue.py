@@ -75,7 +75,7 @@ class Catalogue:
     @cached_property
     def labour(self) -> Labour:
         """ESCO skills and occupations: who teaches them, who asks for them, the gaps."""
-        return labour_index(self)
+        return labour_index(self.units, self.outcomes, self.demands)
 
     def skill_gaps(self, *, demand: str | None = None, country: str | None = None,
                    sector: str | None = None) -> list[GapRow]:

@@ -13,13 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
-from generator.content.models.demand import PRIORITIES, Demand
+from generator.content.models import Demand, Outcome, Unit
+from generator.content.models.demand import PRIORITIES
 from generator.content.vocabularies.esco import esco_occupation, esco_skill, normalise_uri
-
-if TYPE_CHECKING:
-    from generator.content.catalogue import Catalogue
 
 UNCLASSIFIED = "other"
 """The group of skills outside ESCO's labelled collections (most trade skills)."""
@@ -135,34 +132,35 @@ class Labour:
                                              row.skill.label.casefold(), row.skill.uri))
 
     def demanded_skills_of_occupation(self, entry: OccupationEntry,
-                                      catalogue: Catalogue) -> list[GapRow]:
+                                      demands: Mapping[str, Demand]) -> list[GapRow]:
         """The skills that demands naming this occupation ask for."""
-        return self.gaps(catalogue.demands[d] for d in entry.demands)
+        return self.gaps(demands[d] for d in entry.demands)
 
 
-def labour_index(catalogue: Catalogue) -> Labour:
-    """Index every ESCO skill and occupation the catalogue names."""
+def labour_index(units: Mapping[str, Unit], outcomes: Mapping[str, Outcome],
+                 demands: Mapping[str, Demand]) -> Labour:
+    """Index every ESCO skill and occupation that units, outcomes and demands name."""
     labels: dict[str, str] = {}
     teaching_outcomes: dict[str, set[str]] = {}
     teaching_units: dict[str, set[str]] = {}
     asking: dict[str, set[str]] = {}
-    for outcome in catalogue.outcomes.values():
+    for outcome in outcomes.values():
         for skill in outcome.esco_skills:
             uri = normalise_uri(skill.uri)
             labels.setdefault(uri, skill.label or uri)
             teaching_outcomes.setdefault(uri, set()).add(outcome.id)
-    for unit in catalogue.units.values():
+    for unit in units.values():
         for outcome_id in unit.outcomes:
-            for skill in catalogue.outcomes[outcome_id].esco_skills:
+            for skill in outcomes[outcome_id].esco_skills:
                 teaching_units.setdefault(normalise_uri(skill.uri), set()).add(unit.id)
-    for demand in catalogue.demands.values():
+    for demand in demands.values():
         for skill in demand.skills:
             uri = normalise_uri(skill.uri)
             labels.setdefault(uri, skill.label or uri)
             asking.setdefault(uri, set()).add(demand.id)
     skills = [_skill_entry(uri, label, teaching_outcomes, teaching_units, asking)
               for uri, label in labels.items()]
-    occupations = _occupations(catalogue)
+    occupations = _occupations(units, demands)
     skills.sort(key=lambda entry: (entry.label.casefold(), entry.uri))
     occupations.sort(key=lambda entry: (entry.label.casefold(), entry.uri))
     frozen = MappingProxyType
@@ -186,11 +184,13 @@ def _skill_entry(uri: str, label: str, outcomes: Mapping[str, set[str]],
     )
 
 
-def _occupations(catalogue: Catalogue) -> list[OccupationEntry]:
+def _occupations(units: Mapping[str, Unit],
+                 demands: Mapping[str, Demand]) -> list[OccupationEntry]:
     labels: dict[str, str] = {}
     named: dict[str, tuple[set[str], set[str]]] = {}
-    for folder, index in (("units", 0), ("demands", 1)):
-        for obj in catalogue.objects[folder].values():
+    objects: tuple[Mapping[str, Unit | Demand], ...] = (units, demands)
+    for index, found in enumerate(objects):
+        for obj in found.values():
             for occupation in obj.occupations:
                 uri = normalise_uri(occupation.uri)
                 labels.setdefault(uri, occupation.label or uri)
@@ -198,9 +198,9 @@ def _occupations(catalogue: Catalogue) -> list[OccupationEntry]:
     entries = []
     for uri, label in labels.items():
         concept = esco_occupation(uri)
-        units, demands = named[uri]
+        unit_ids, demand_ids = named[uri]
         entries.append(OccupationEntry(
             uri=uri, label=concept.label if concept else label,
             isco_group=concept.isco_group if concept else None,
-            units=tuple(sorted(units)), demands=tuple(sorted(demands))))
+            units=tuple(sorted(unit_ids)), demands=tuple(sorted(demand_ids))))
     return entries

@@ -163,7 +163,8 @@ def tool_data(catalogue: Catalogue, site: SiteInfo) -> dict[str, Any]:
     for entry in labour.occupations.values():
         skills = {skill.uri for uid in entry.units for skill in
                   catalogue.unit_skills(catalogue.units[uid])}
-        skills |= {row.skill.uri for row in labour.demanded_skills_of_occupation(entry, catalogue)}
+        demanded = labour.demanded_skills_of_occupation(entry, catalogue.demands)
+        skills |= {row.skill.uri for row in demanded}
         occupations.append([entry.label, entry.url, sorted(skill_index[uri] for uri in skills)])
     return {
         "skills": [[entry.uri, entry.label, entry.url, [unit_index[u] for u in entry.units],
