@@ -133,7 +133,8 @@ def test_every_block_of_the_sample_is_valid(sample: Catalogue):
             if is_amb(block.data):
                 assert amb_errors(block.data) == [], src_uri
             checked += 1
-    assert checked > len(contexts)
+    # pages with JSON-LD carry more than one block; skill, gap and embed pages carry none
+    assert checked > sum(1 for _, context in contexts if "jsonld" in context)
 
 
 # --- in the built pages ----------------------------------------------------------------------
@@ -176,6 +177,8 @@ def test_every_page_has_sharing_tags(built_site: Path):
     pages = sorted(built_site.rglob("index.html"))
     assert len(pages) > 20
     for page in pages:
+        if page.relative_to(built_site).parts[0] == "embed":
+            continue  # lists shown inside other sites' frames (noindex), never shared
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         tags = {tag.get("property") or tag.get("name"): tag["content"]
                 for tag in soup.select("head meta[property^='og:'], head meta[name^='twitter:']")}
