@@ -72,6 +72,9 @@ class Kind:
     """Checks across the files of this kind (and those it names), after each file is valid."""
     scaffold: bool = True
     """`microvet new KIND ID` writes a file of this kind."""
+    shows_catalogue: bool = False
+    """Its page lists units it does not name (a demand's skills gap): `microvet serve`
+    re-renders every page of the kind after any save."""
     dated: Callable[[Any], dt.date | None] | None = None
     """The object's own last-change date, for kinds whose files carry one (the sitemap's
     `lastmod`); without it an object changes with the newest unit naming it."""
@@ -129,6 +132,7 @@ DEMAND = Kind(
     title=lambda demand: demand.title,
     description=lambda demand: demand.summary,
     dated=lambda demand: demand.updated or demand.published,
+    shows_catalogue=True,
 )
 
 KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER, DEMAND)

@@ -116,20 +116,22 @@ def generated_pages(catalogue: Catalogue,
 def labour_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     """Pages derived from ESCO references: skills, occupations, the gap view, statistics."""
     labour = catalogue.labour
+    # Derived pages show units, outcomes and demands by their titles: a context that differs
+    # for every catalogue makes `microvet serve` re-render them after any save
+    # (site/preview.py re-renders a page that is no object's page when its context changes).
+    revision = {"catalogue_revision": id(catalogue)}
     pages = [GeneratedPage(
         src_uri=f"skills/{entry.slug}.md", template="skill.html", title=entry.label,
-        context={"skill": entry}, description=f"ESCO skill: who teaches {entry.label}, and "
-                                              "which labour-market demands ask for it.")
+        context={"skill": entry, **revision},
+        description=f"ESCO skill: who teaches {entry.label}, and which labour-market demands "
+                    "ask for it.")
         for entry in labour.skills.values()]
     pages += [GeneratedPage(
         src_uri=f"occupations/{entry.slug}.md", template="occupation.html", title=entry.label,
-        context={"occupation": entry},
+        context={"occupation": entry, **revision},
         description=f"ESCO occupation: micro-credentials for {entry.label} and the skills "
                     "that labour-market demands ask for.")
         for entry in labour.occupations.values()]
-    # These pages show the whole catalogue: a context that differs for every catalogue makes
-    # `microvet serve` re-render them after any save (site/preview.py compares contexts).
-    revision = {"catalogue_revision": id(catalogue)}
     return [*pages, *(GeneratedPage(src_uri=src, template=template, title=title,
                                     description=description, in_nav=in_nav, context=revision)
                       for src, template, title, description, in_nav in DERIVED_PAGES)]
@@ -164,7 +166,8 @@ def embed_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         *(("demands", did, pick(d.title), d) for did, d in catalogue.demands.items()),
     ]
     return [GeneratedPage(src_uri=f"embed/{folder}/{key}.md", template="embed.html",
-                          title=title, context={"embed_kind": folder, "subject": subject},
+                          title=title, context={"embed_kind": folder, "subject": subject,
+                                                "catalogue_revision": id(catalogue)},
                           in_sitemap=False)
             for folder, key, title, subject in subjects]
 

@@ -126,6 +126,8 @@ class Preview:
         self._succeed()  # the edited object is served now; the browser reloads
         served = time.perf_counter() - started
         near = neighbours(old.catalogue, changed) | neighbours(plan.catalogue, changed)
+        near |= {(kind.folder, object_id) for kind in KINDS if kind.shows_catalogue
+                 for object_id in plan.catalogue.objects[kind.folder]}
         self._pending_objects |= near - changed
         self._pending_objects -= changed
         self._pending_pages.update(page.src_uri for key in sorted(near - changed)
