@@ -13,9 +13,11 @@ import click
 from generator.build.writer import write_outputs
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
+from generator.i18n import LANGUAGES, po_path
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
+from generator.tools.translations import extract, progress, template_path, template_text, update
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -178,6 +180,57 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
     except DiffError as error:
         raise click.ClickException(str(error)) from None
+
+
+@main.group()
+def translations() -> None:
+    """Keep the interface translations (generator/locales/*.po) in step with the code.
+
+    See docs/translating.md; Poedit, Weblate or any gettext editor edits the .po files.
+    """
+
+
+@translations.command("extract")
+@click.option("--root", default=".", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The repository's top folder (theme/ and generator/ are read).")
+def translations_extract(root: Path) -> None:
+    """Collect the messages of theme/ and generator/ into messages.pot, then merge each .po.
+
+    New messages appear untranslated in every language; messages no longer used are dropped.
+
+    \b
+    Example:
+        microvet translations extract
+    """
+    template = extract(root)
+    template_path().write_bytes(template_text(template))
+    click.echo(f"Wrote {template_path().as_posix()}: {len(template)} messages")
+    for language in LANGUAGES[1:]:
+        path = po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(update(language, template))
+        click.echo(f"Updated {path.as_posix()}")
+
+
+@translations.command("status")
+def translations_status() -> None:
+    """Say which messages each language still lacks; exit 1 if any is missing or fuzzy.
+
+    \b
+    Example:
+        microvet translations status
+    """
+    complete = True
+    for language in LANGUAGES[1:]:
+        found = progress(language)
+        missing = len(found.untranslated) + len(found.fuzzy)
+        complete = complete and not missing
+        click.echo(f"{language}: {found.total - missing} of {found.total} translated"
+                   + (f"; to do: {', '.join(sorted({*found.untranslated, *found.fuzzy}))}"
+                      if missing else ""))
+    if not complete:
+        sys.exit(1)
 
 
 def _mkdocs(args: list[str]) -> NoReturn:

@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick
+from generator.i18n import DEFAULT_LANGUAGE, N_, translate
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
@@ -76,11 +77,12 @@ class UnitDocument:
 
 
 UNIT_DOCUMENTS = (
-    UnitDocument("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
-    UnitDocument("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
-    UnitDocument("unit.json", "application/json", "Plain JSON, references resolved"),
+    UnitDocument("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
+    UnitDocument("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
+    UnitDocument("unit.json", "application/json", N_("Plain JSON, references resolved")),
 )
-"""Linked from each unit page (`rel="alternate"`) when the build produced them."""
+"""Linked from each unit page (`rel="alternate"`) when the build produced them; titles are
+English messages, translated where they are shown."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,50 +126,66 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(set(urls)))
 
 
-def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Every page made from content: units, outcomes, providers, the catalogue list."""
+def generated_pages(catalogue: Catalogue,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """Every page made from content, worded in `language` (the context key `language`)."""
     pages = [
         GeneratedPage(
-            src_uri=f"units/{unit.id}.md", template="unit.html", title=pick(unit.title),
-            context={"unit": unit}, edit_path=catalogue.source_path("units", unit.id),
-            description=pick(unit.summary),
+            src_uri=f"units/{unit.id}.md", template="unit.html",
+            title=pick(unit.title, language), context={"unit": unit, "language": language},
+            edit_path=catalogue.source_path("units", unit.id),
+            description=pick(unit.summary, language),
         )
         for unit in catalogue.units.values()
     ]
     pages += [
         GeneratedPage(
             src_uri=f"outcomes/{outcome.id}.md", template="outcome.html",
-            title=pick(outcome.title), context={"outcome": outcome},
+            title=pick(outcome.title, language),
+            context={"outcome": outcome, "language": language},
             edit_path=catalogue.source_path("outcomes", outcome.id),
-            description=pick(outcome.statement),
+            description=pick(outcome.statement, language),
         )
         for outcome in catalogue.outcomes.values()
     ]
     pages += [
         GeneratedPage(
             src_uri=f"providers/{provider.id}.md", template="provider.html",
-            title=pick(provider.name), context={"training_provider": provider},
+            title=pick(provider.name, language),
+            context={"training_provider": provider, "language": language},
             edit_path=catalogue.source_path("providers", provider.id),
-            description=pick(provider.description) or None,
+            description=pick(provider.description, language) or None,
         )
         for provider in catalogue.providers.values()
     ]
-    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language)]
 
 
-def field_reference_page() -> GeneratedPage:
+def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
     """Every content field and allowed value, made from the models (it cannot drift)."""
     return GeneratedPage(
-        src_uri="reference/fields.md", template="fields.html", title="Field reference",
-        context={"reference": field_reference()},
-        description="Every field of a unit, outcome and provider file, and every allowed value.",
+        src_uri="reference/fields.md", template="fields.html",
+        title=translate(language, "Field reference"),
+        context={"reference": field_reference(), "language": language},
+        description=translate(
+            language, "Every field of a unit, outcome and provider file, and every allowed value."),
         in_nav=True,
     )
 
 
-def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def catalogue_title(number: int, count: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """`Catalogue`, or `Catalogue, page 2 of 7`, in `language`."""
+    if number == 1:
+        return translate(language, "Catalogue")
+    return translate(language, "Catalogue, page %(number)s of %(count)s") % {
+        "number": number, "count": count}
+
+
+def catalogue_pages(catalogue: Catalogue,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """The plain list of all units, split into pages small enough for any phone."""
-    units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
+    units = sorted(catalogue.units.values(),
+                   key=lambda u: (pick(u.title, language).casefold(), u.id))
     count = max(1, math.ceil(len(units) / CATALOGUE_PAGE_SIZE))
     pages = []
     for number in range(1, count + 1):
@@ -175,14 +193,14 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         src = "catalogue/index.md" if number == 1 else f"catalogue/page/{number}.md"
         pages.append(GeneratedPage(
             src_uri=src, template="catalogue.html",
-            title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
+            title=catalogue_title(number, count, language),
             context={"units_page": chunk, "page_number": number, "page_count": count,
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units), "first_url": catalogue_page_url(1),
                      "previous_url": catalogue_page_url(number - 1) if number > 1 else None,
                      "next_url": catalogue_page_url(number + 1) if number < count else None,
-                     "pager": pager(number, count)},
-            description="Every micro-credential in the catalogue.",
+                     "pager": pager(number, count), "language": language},
+            description=translate(language, "Every micro-credential in the catalogue."),
             in_nav=number == 1,
         ))
     return pages

@@ -32,6 +32,7 @@ from mkdocs.utils import CountHandler
 
 from generator.build import atomic
 from generator.build.timings import StageClock
+from generator import i18n
 from generator.build.writer import BackgroundWriter, write_outputs
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
@@ -67,6 +68,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         self.writer: BackgroundWriter | None = None
         self.pages: dict[str, GeneratedPage] = {}
         self.swap: atomic.Swap | None = None
+        self.language = i18n.DEFAULT_LANGUAGE
         self.clock = StageClock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -74,6 +76,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.clock.start()
+        self.language = _interface_language(config)
         root = Path(config.config_file_path).parent
         content = root / self.config.content_dir
         try:
@@ -87,7 +90,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
-        self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
+        self.pages = {page.src_uri: page
+                      for page in generated_pages(self.catalogue, self.language)}
         self.clock.lap("pages: list")
         if self.config.atomic and self.command in {"build", "gh-deploy"}:
             self.swap = atomic.Swap(Path(config.site_dir))
@@ -130,7 +134,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.clock.lap("pages: navigation, Markdown")
-        templating.register(env)
+        templating.register(env, self.language)
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
@@ -155,6 +159,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                         nav: Any) -> dict[str, Any]:
         context["catalogue"] = self.catalogue
         context["site_info"] = self.site
+        context["language"] = self.language
         generated = self.pages.get(page.file.src_uri)
         if generated is not None and page.file.generated_by:
             context.update(generated.context)
@@ -204,6 +209,16 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _interface_language(config: MkDocsConfig) -> str:
+    """The site's interface language: Material's `theme.language`, if it is one of ours."""
+    language = str(config.theme.get("language") or i18n.DEFAULT_LANGUAGE)
+    if language not in i18n.LANGUAGES:
+        raise PluginError(
+            f"theme.language {language!r} has no microVET translation; use one of "
+            f"{', '.join(i18n.LANGUAGES)}, or add the language (docs/translating.md)")
+    return language
 
 
 def _strict_build_failing() -> bool:
