@@ -111,7 +111,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("level", N_("EQF level"), lambda c, u: [u.eqf_level], _vocab_label("eqf_levels")),
     Facet("workload", N_("Workload"), lambda c, u: [workload_band(u.workload.hours)],
           _band_label),
-    Facet("lang", N_("Language"), lambda c, u: list(u.languages), _vocab_label("languages"),
+    Facet("lang", N_("Language of instruction"), lambda c, u: list(u.languages), _vocab_label("languages"),
           by_label=True),
     Facet("mode", N_("Mode of participation"), lambda c, u: [u.mode], _vocab_label("modes")),
     Facet("licence", N_("Licence"), lambda c, u: [u.license], _licence_label),

@@ -33,6 +33,10 @@ METHOD_MAP = [
 
 OPTIONS_MAP = {"theme/**.html": {"extensions": "jinja2.ext.i18n", "trimmed": "false"}}
 
+PLURAL_FORMS = {"fr": (2, "(n > 1)"), "it": (2, "(n != 1)"), "es": (2, "(n != 1)")}
+"""gettext's customary plural forms where Babel's CLDR rules add a third form for round
+millions (`1 000 000 de ...`), which no message of this interface needs."""
+
 COMMENT_TAGS = ("Translators:",)
 HEADER = "Messages of the microVET catalogue's interface."
 """The first line of every `.po` file's header comment."""
@@ -97,6 +101,8 @@ def update(language: str, template: Catalog) -> bytes:
                           last_translator="microVET contributors",
                           revision_date=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
         catalog.header_comment = f"# {HEADER}\n# Language: {language}."
+        if language in PLURAL_FORMS:
+            catalog._num_plurals, catalog._plural_expr = PLURAL_FORMS[language]  # noqa: SLF001
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
     return _po_bytes(catalog)
