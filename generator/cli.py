@@ -187,6 +187,11 @@ def translations() -> None:
     """Keep the interface translations (generator/locales/*.po) in step with the code.
 
     See docs/translating.md; Poedit, Weblate or any gettext editor edits the .po files.
+
+    \b
+    Examples:
+        microvet translations extract
+        microvet translations status
     """
 
 

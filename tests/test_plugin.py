@@ -51,7 +51,7 @@ def test_unit_page_is_a_complete_fact_sheet(built: Path):
              for dt, dd in zip(html.select(".mv-factsheet dt"), html.select(".mv-factsheet dd"),
                                strict=True)}
     assert facts["Level"].startswith("EQF level 3")
-    assert facts["Workload"] == "25 hours · 1 ECTS credits"
+    assert facts["Workload"] == "25 hours · 1 ECTS credit"
     assert facts["Assessment"].startswith("Practical assessment — Supervised, with ID check")
     assert facts["Offered by"].startswith("Example Training Centre (fictional), Bologna, Italy")
     assert facts["Field of education"] == "Hotel, restaurants and catering (ISCED-F 1013)"
