@@ -384,7 +384,6 @@ def test_an_inflected_form_finds_the_unit_in_its_language(sample_indexes, langua
 def test_texts_in_other_languages_are_folded_not_stemmed(sample_indexes):
     english = sample_indexes["en"]
     assert "heat-pump-installation" in found(english, "Wärmepumpen")  # the word as written
-    assert found(english, "Wärmepumpe") == []  # only a prefix: catalogue.js expands those
     german = sample_indexes["de"]
     terms = set(german["index"]["terms"])
     assert {"warmepump", "installi"} <= terms  # German texts, stemmed
