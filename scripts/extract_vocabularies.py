@@ -32,6 +32,9 @@ Inputs and their versions
     No ELM 3.1.0 file lists it; the URIs were found in public material (see SUPERVISION_SOURCE).
   - Native language names: Unicode CLDR autonyms, for a curated set of languages.
   - Our slugs (the codes providers type in YAML) and plain-words labels and descriptions.
+* Labels in the other interface languages (de, fr, it, es, pl, fi): scripts/vocabulary_labels.py
+  (Unicode CLDR through Babel for languages, countries and currencies; the tables in
+  scripts/vocabulary_translations/ for the rest).
 """
 
 from __future__ import annotations
@@ -47,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from vocabulary_labels import with_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
@@ -699,7 +703,7 @@ def outcome_categories() -> Vocab:
 def build(reference: Path) -> list[Vocab]:
     """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
     ref = Reference(reference)
-    return [
+    return [with_labels(vocabulary) for vocabulary in [
         eqf_levels(ref),
         isced_f(ref),
         languages(ref),
@@ -731,7 +735,7 @@ def build(reference: Path) -> list[Vocab]:
         ref.mapped("credit_systems", "Credit systems", "credit-points.xsd", CREDIT_SYSTEMS),
         target_groups(ref),
         learning_opportunity_types(ref),
-    ]
+    ]]
 
 
 def render(vocabulary: Vocab) -> str:
