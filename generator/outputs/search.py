@@ -2,9 +2,9 @@
 
 `render` writes `catalogue/search-index.json` (English, the default language) and
 `catalogue/search-index.<lang>.json` for every other interface language, which
-`theme/assets/catalogue.js` loads with `lunr.Index.load`. It copies the lunr.js that the
-installed MkDocs ships beside them, and lunr-languages' stemmers, so the browser runs exactly
-the lunr version (2.3.9) whose format lunr.py writes and stems as this module does.
+`theme/assets/catalogue.js` loads with `lunr.Index.load`. It publishes the vendored lunr.js
+2.3.9 (the version whose format lunr.py writes) and lunr-languages' stemmers beside them, so
+the browser stems what is typed as this module stems the texts.
 
 Every index holds every unit. The index of language L puts each text written in L, stemmed
 with L's stemmer (generator/outputs/search_text.py), into the fields `title`, `keywords` and
@@ -24,7 +24,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from generator.content.catalogue import Catalogue
@@ -32,6 +31,7 @@ from generator.content.models import Outcome, Provider, Unit
 from generator.content.text import money, pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
+from generator.kinds import SiteInfo
 from generator.outputs import packed_index
 from generator.outputs.search_text import (
     SEPARATORS,
@@ -39,13 +39,12 @@ from generator.outputs.search_text import (
     lunr_language_folder,
     normalise_words,
 )
-from generator.site.pages import SiteInfo
 
 __all__ = ["SEPARATORS", "normalise_words"]
 
 INDEX_PATH = "catalogue/search-index.json"
 """The default language's index; the others are `index_path(language)`."""
-LUNR_SCRIPT_PATH = "assets/vendor/lunr.js"
+LUNR_SCRIPT_PATH = "assets/vendor/lunr.min.js"
 STEMMER_SUPPORT_PATH = "assets/vendor/lunr.stemmer.support.js"
 FORMAT_VERSION = 2
 """Bumped when the shape of search-index.json changes, so a cached page cannot misread it."""
@@ -156,18 +155,17 @@ def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
 
 @cache
 def vendor_scripts() -> dict[str, bytes]:
-    """lunr.js and lunr-languages as MkDocs' search plugin ships them (read, never committed)."""
-    folder = resources.files("mkdocs.contrib.search") / "templates" / "search"
-    scripts = {LUNR_SCRIPT_PATH: (folder / "lunr.js").read_bytes()}
-    languages = lunr_language_folder()
-    scripts[STEMMER_SUPPORT_PATH] = (languages / "lunr.stemmer.support.js").read_bytes()
+    """lunr.js and lunr-languages' stemmers, vendored (generator/outputs/vendor/README.md)."""
+    vendor = lunr_language_folder()
+    scripts = {LUNR_SCRIPT_PATH: (vendor / "lunr.min.js").read_bytes(),
+               STEMMER_SUPPORT_PATH: (vendor / "lunr.stemmer.support.js").read_bytes()}
     for language in SNOWBALL:
-        scripts[stemmer_script_path(language)] = (languages / f"lunr.{language}.js").read_bytes()
+        scripts[stemmer_script_path(language)] = (vendor / f"lunr.{language}.js").read_bytes()
     return scripts
 
 
 def lunr_script() -> bytes:
-    """The lunr.js shipped with MkDocs' search plugin."""
+    """lunr.js 2.3.9, minified, as released."""
     return vendor_scripts()[LUNR_SCRIPT_PATH]
 
 

@@ -7,12 +7,12 @@ interface language, each word stemmed with that language's Snowball stemmer, and
 accents folded (`Wärmepumpen` → `warmepump`, `caffè` → `caffe`).
 
 The browser stems with the lunr-languages stemmers that MkDocs ships
-(`mkdocs/contrib/search/lunr-language/lunr.<lang>.js`, copied into the site by
-generator/outputs/search.py) and English with lunr's own Porter stemmer. Python uses the same
+(`mkdocs/contrib/search/lunr-language/lunr.<lang>.js`, vendored in generator/outputs/vendor/
+and published by generator/outputs/search.py) and English with lunr's own Porter stemmer. Python uses the same
 algorithms: snowballstemmer before 3.0 (Snowball 3.0 changed the German stemmer; the JavaScript
 ones are the older Snowball) and lunr.py's Porter stemmer with lunr.js's rule for a final `y`.
-The stop-word lists are read from the same lunr-languages files at build time, so both sides
-always drop the same words. Polish has no lunr stemmer: its words are folded, not stemmed,
+The stop-word lists are read from the same lunr-languages files, so both sides always drop
+the same words. Polish has no lunr stemmer: its words are folded, not stemmed,
 and found by prefix.
 """
 
@@ -58,8 +58,8 @@ class LunrPorterStemmer(PorterStemmer):  # type: ignore[misc]
 
 
 def lunr_language_folder() -> resources.abc.Traversable:
-    """The lunr-languages scripts inside the installed MkDocs."""
-    return resources.files("mkdocs.contrib.search") / "lunr-language"
+    """The vendored lunr-languages scripts (generator/outputs/vendor/README.md)."""
+    return resources.files("generator.outputs") / "vendor"
 
 
 @cache

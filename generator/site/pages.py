@@ -13,39 +13,14 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick
-from generator.i18n import DEFAULT_LANGUAGE, N_, translate
+from generator.i18n import DEFAULT_LANGUAGE, translate
+from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
 """Units per page of the plain (no JavaScript) catalogue list."""
 PAGER_NEIGHBOURS = 2
 """Pages linked either side of the current one; with the first and last, at most 9 links."""
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """Where the site is published; every absolute URL in the metadata starts here."""
-
-    url: str
-    name: str = "microVET catalogue"
-    repo_url: str | None = None
-    edit_uri: str | None = None
-    markdown_pages: tuple[str, ...] = ()
-    """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
-
-    def __post_init__(self) -> None:
-        if not self.url.endswith("/"):
-            object.__setattr__(self, "url", self.url + "/")
-
-    def absolute(self, path: str) -> str:
-        """Absolute URL of a path inside the site (`units/x/` -> `https://.../units/x/`)."""
-        return self.url + path.lstrip("/")
-
-    def edit_url(self, repository_path: str) -> str | None:
-        """Link to the web editor for a file in the repository, if the repository is known."""
-        if not self.repo_url or self.edit_uri is None:
-            return None
-        return self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/") + "/" + repository_path
 
 
 @dataclass(frozen=True)
@@ -59,6 +34,9 @@ class GeneratedPage:
     edit_path: str | None = None
     description: str | None = None
     in_nav: bool = False
+    kind: str | None = None
+    """The registry kind of the object the page shows (`unit`), or None for other pages."""
+    object_id: str | None = None
 
     @property
     def url(self) -> str:
@@ -68,49 +46,11 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True, slots=True)
-class UnitDocument:
-    """A machine-readable document published beside each unit page."""
-
-    filename: str
-    media_type: str
-    title: str
-
-
-UNIT_DOCUMENTS = (
-    UnitDocument("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
-    UnitDocument("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
-    UnitDocument("unit.json", "application/json", N_("Plain JSON, references resolved")),
-)
-"""Linked from each unit page (`rel="alternate"`) when the build produced them; titles are
-English messages, translated where they are shown."""
-
-
-@dataclass(frozen=True, slots=True)
 class PagerLink:
     """One numbered link of the catalogue list's pager."""
 
     number: int
     url: str
-
-
-def unit_url(unit_id: str) -> str:
-    """Stable path of a unit page; aggregators depend on it."""
-    return f"units/{unit_id}/"
-
-
-def outcome_url(outcome_id: str) -> str:
-    """Stable path of an outcome page."""
-    return f"outcomes/{outcome_id}/"
-
-
-def provider_url(provider_id: str) -> str:
-    """Stable path of a provider page."""
-    return f"providers/{provider_id}/"
-
-
-def catalogue_page_url(number: int) -> str:
-    """Page `number` (1-based) of the plain catalogue list."""
-    return "catalogue/" if number == 1 else f"catalogue/page/{number}/"
 
 
 def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
@@ -129,36 +69,22 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
 def generated_pages(catalogue: Catalogue,
                     language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """Every page made from content, worded in `language` (the context key `language`)."""
-    pages = [
-        GeneratedPage(
-            src_uri=f"units/{unit.id}.md", template="unit.html",
-            title=pick(unit.title, language), context={"unit": unit, "language": language},
-            edit_path=catalogue.source_path("units", unit.id),
-            description=pick(unit.summary, language),
-        )
-        for unit in catalogue.units.values()
-    ]
-    pages += [
-        GeneratedPage(
-            src_uri=f"outcomes/{outcome.id}.md", template="outcome.html",
-            title=pick(outcome.title, language),
-            context={"outcome": outcome, "language": language},
-            edit_path=catalogue.source_path("outcomes", outcome.id),
-            description=pick(outcome.statement, language),
-        )
-        for outcome in catalogue.outcomes.values()
-    ]
-    pages += [
-        GeneratedPage(
-            src_uri=f"providers/{provider.id}.md", template="provider.html",
-            title=pick(provider.name, language),
-            context={"training_provider": provider, "language": language},
-            edit_path=catalogue.source_path("providers", provider.id),
-            description=pick(provider.description, language) or None,
-        )
-        for provider in catalogue.providers.values()
-    ]
+    pages = [object_page(catalogue, kind, obj, language)
+             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
     return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language)]
+
+
+def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
+                language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
+    """The page of one object in `language`: its kind's template, URL and edit link."""
+    return GeneratedPage(
+        src_uri=kind.page_source(obj.id), template=kind.template,
+        title=pick(kind.title(obj), language),
+        context={kind.context_key: obj, "language": language},
+        edit_path=catalogue.source_path(kind.folder, obj.id),
+        description=pick(kind.description(obj), language) or None, kind=kind.name,
+        object_id=obj.id,
+    )
 
 
 def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:

@@ -18,16 +18,14 @@ from generator import i18n
 from generator.content import text
 from generator.content.serialise import script_json
 from generator.outputs import search
-from generator.site.pages import catalogue_page_url, outcome_url, provider_url, unit_url
+from generator.kinds import KINDS, catalogue_page_url
 from generator.site.script_messages import script_messages
 
 FILTERS = {
     "markdown": text.markdown,
     "script_json": script_json,
-    "unit_url": unit_url,
-    "outcome_url": outcome_url,
-    "provider_url": provider_url,
     "catalogue_page_url": catalogue_page_url,
+    **{f"{kind.name}_url": kind.url for kind in KINDS},
 }
 
 
