@@ -79,11 +79,11 @@ def translate_plural(language: str, singular: str, plural: str, count: int) -> s
     return translations(language).ngettext(singular, plural, count)
 
 
-def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+def N_(message: str) -> str:
     """Mark `message` for extraction; it is translated later, where it is shown."""
     return message
 
 
-def NP_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 (as N_)
+def NP_(singular: str, plural: str) -> tuple[str, str]:
     """Mark a singular and plural message for extraction, translated where a number is known."""
     return singular, plural

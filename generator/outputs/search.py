@@ -110,8 +110,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("level", N_("EQF level"), lambda c, u: [u.eqf_level], _vocab_label("eqf_levels")),
     Facet("workload", N_("Workload"), lambda c, u: [workload_band(u.workload.hours)],
           _band_label),
-    Facet("lang", N_("Language of instruction"), lambda c, u: list(u.languages), _vocab_label("languages"),
-          by_label=True),
+    Facet("lang", N_("Language of instruction"), lambda c, u: list(u.languages),
+          _vocab_label("languages"), by_label=True),
     Facet("mode", N_("Mode of participation"), lambda c, u: [u.mode], _vocab_label("modes")),
     Facet("licence", N_("Licence"), lambda c, u: [u.license], _licence_label),
     Facet("price", N_("Price"), lambda c, u: ["free" if u.price.is_free else "paid"],
@@ -207,7 +207,7 @@ def index_bytes(document: dict[str, Any]) -> bytes:
     return text.encode("utf-8")
 
 
-def texts(*values: Mapping[str, str] | None, language: str | None = None) -> list[
+def texts(*values: Mapping[str, str] | str | None, language: str | None = None) -> list[
         tuple[str | None, str]]:
     """(language, text) pairs of language maps; plain strings are in `language`."""
     pairs: list[tuple[str | None, str]] = []
@@ -283,7 +283,8 @@ def description_rarity(units: Iterable[Unit], words: Words) -> dict[str, float]:
 
 def outcome_words(outcome: Outcome, words: Words) -> dict[str, list[str]]:
     """An outcome's text: title and ESCO skill labels (English); the statement."""
-    skills = [("en", skill.label) for skill in outcome.esco_skills]
+    skills: list[tuple[str | None, str]] = [
+        ("en", skill.label) for skill in outcome.esco_skills if skill.label]
     return {**_fields("keywords", words.of([*texts(outcome.title), *skills])),
             **_fields("text", words.of(texts(outcome.statement)))}
 

@@ -8,9 +8,10 @@ accents folded (`Wärmepumpen` → `warmepump`, `caffè` → `caffe`).
 
 The browser stems with the lunr-languages stemmers that MkDocs ships
 (`mkdocs/contrib/search/lunr-language/lunr.<lang>.js`, vendored in generator/outputs/vendor/
-and published by generator/outputs/search.py) and English with lunr's own Porter stemmer. Python uses the same
-algorithms: snowballstemmer before 3.0 (Snowball 3.0 changed the German stemmer; the JavaScript
-ones are the older Snowball) and lunr.py's Porter stemmer with lunr.js's rule for a final `y`.
+and published by generator/outputs/search.py) and English with lunr's own Porter stemmer.
+Python uses the same algorithms: snowballstemmer before 3.0 (Snowball 3.0 changed the German
+stemmer; the JavaScript ones are the older Snowball) and lunr.py's Porter stemmer with
+lunr.js's rule for a final `y`.
 The stop-word lists are read from the same lunr-languages files, so both sides always drop
 the same words. Polish has no lunr stemmer: its words are folded, not stemmed,
 and found by prefix.
@@ -50,10 +51,13 @@ class LunrPorterStemmer(PorterStemmer):  # type: ignore[misc]
     """lunr.py's Porter stemmer with lunr.js's step 1c: `y` becomes `i` only after a consonant
     that is not the word's first letter (`day` stays `day`, `cry` becomes `cri`)."""
 
+    b: str
+    k: int
+    """The word being stemmed and the position of its last letter (lunr.py's names)."""
+
     def step1c(self) -> None:
         """Turn a final y into i the way lunr.js does."""
-        word = self.b[: self.k + 1]
-        if re.fullmatch(r".+?[^aeiou]y", word):
+        if re.fullmatch(r".+?[^aeiou]y", self.b[: self.k + 1]):
             self.b = self.b[: self.k] + "i" + self.b[self.k + 1:]
 
 

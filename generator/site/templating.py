@@ -17,8 +17,8 @@ from jinja2.runtime import Context
 from generator import i18n
 from generator.content import text
 from generator.content.serialise import script_json
-from generator.outputs import search
 from generator.kinds import KINDS, catalogue_page_url
+from generator.outputs import search
 from generator.site.script_messages import script_messages
 
 FILTERS = {

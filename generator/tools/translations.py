@@ -102,7 +102,9 @@ def update(language: str, template: Catalog) -> bytes:
                           revision_date=dt.datetime(1970, 1, 1, tzinfo=dt.UTC))
         catalog.header_comment = f"# {HEADER}\n# Language: {language}."
         if language in PLURAL_FORMS:
-            catalog._num_plurals, catalog._plural_expr = PLURAL_FORMS[language]  # noqa: SLF001
+            count, expression = PLURAL_FORMS[language]
+            catalog.mime_headers = [*catalog.mime_headers, (
+                "Plural-Forms", f"nplurals={count}; plural={expression};")]
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
     return _po_bytes(catalog)
@@ -115,7 +117,7 @@ def progress(language: str) -> Progress:
     return Progress(
         language=language,
         total=len(messages),
-        untranslated=tuple(_key(m.id) for m in messages if not _translated(m.string)),
+        untranslated=tuple(_key(m.id) for m in messages if not _translated(m.string or "")),
         fuzzy=tuple(_key(m.id) for m in messages if m.fuzzy),
     )
 
