@@ -54,7 +54,7 @@ def test_a_page_without_a_language_takes_the_environment_default(env):
 
 
 def test_an_unknown_default_language_is_refused(env):
-    with pytest.raises(ValueError, match="^'nl' is not an interface language; expected one of"):
+    with pytest.raises(ValueError, match=r"^'nl' is not an interface language; expected one of"):
         templating.register(env, "nl")
 
 
