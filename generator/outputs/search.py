@@ -37,7 +37,9 @@ from generator.outputs.search_text import (
     SEPARATORS,
     SNOWBALL,
     lunr_language_folder,
+    index_words,
     normalise_words,
+    split_words,
 )
 
 __all__ = ["SEPARATORS", "normalise_words"]
@@ -148,7 +150,8 @@ def stemmer_scripts(language: str) -> list[str]:
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
     """The index of every interface language, lunr.js and lunr-languages' stemmers."""
-    files = {index_path(language): index_bytes(search_index(catalogue, language))
+    split: dict[str, list[str]] = {}  # each text is cut into words once for all languages
+    files = {index_path(language): index_bytes(search_index(catalogue, language, split))
              for language in LANGUAGES}
     return {**files, **vendor_scripts()}
 
@@ -169,7 +172,8 @@ def lunr_script() -> bytes:
     return vendor_scripts()[LUNR_SCRIPT_PATH]
 
 
-def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> dict[str, Any]:
+def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE,
+                 split: dict[str, list[str]] | None = None) -> dict[str, Any]:
     """The document the catalogue page in `language` loads: lunr index, facets, display columns.
 
     Index documents are the units (numbered in title order), then the outcomes they use,
@@ -182,7 +186,7 @@ def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> dict
     outcome_ids = sorted({oid for unit in units for oid in unit.outcomes})
     provider_ids = [code for code, _ in next(t for t in facets
                                              if t["meta"]["key"] == "provider")["meta"]["values"]]
-    words = Words(language)
+    words = Words(language, split)
     rarity = description_rarity(units, words)
     documents = [unit_words(unit, rarity, words) for unit in units]
     documents += [outcome_words(catalogue.outcomes[oid], words) for oid in outcome_ids]
@@ -222,8 +226,10 @@ def texts(*values: Mapping[str, str] | str | None, language: str | None = None) 
 class Words:
     """Cuts texts into the words of one interface language's index, remembering each text."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, split: dict[str, list[str]] | None = None) -> None:
         self.language = language
+        self._split = {} if split is None else split
+        """Each text's words before stop words and stemming, shareable between languages."""
         self._seen: dict[tuple[bool, str], list[str]] = {}
 
     def of(self, pairs: Texts) -> tuple[list[str], list[str]]:
@@ -235,8 +241,10 @@ class Words:
             key = (text_language == self.language, value)
             words = self._seen.get(key)
             if words is None:
-                words = normalise_words(value, self.language, stem=key[0])
-                self._seen[key] = words
+                cut = self._split.get(value)
+                if cut is None:
+                    cut = self._split[value] = split_words(value)
+                words = self._seen[key] = index_words(cut, self.language, stem=key[0])
             (own if mine else other).extend(words)
         return own, other
 

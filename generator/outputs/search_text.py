@@ -91,6 +91,7 @@ def stemmer(language: str) -> Callable[[str], str] | None:
     return None
 
 
+@cache
 def fold(word: str) -> str:
     """`wärmepump` → `warmepump`: accents off, as the index stores every word."""
     if word.isascii():
@@ -108,11 +109,15 @@ def split_words(text: str) -> list[str]:
 
 def normalise_words(text: str, interface: str = "en", stem: bool = True) -> list[str]:
     """The indexed words of `text`: stop words of `interface` out, stemmed when `stem`."""
+    return index_words(split_words(text), interface, stem)
+
+
+def index_words(words: list[str], interface: str, stem: bool) -> list[str]:
+    """Words from `split_words` as the index of `interface` stores them."""
     if interface not in LANGUAGES:
         raise ValueError(f"{interface!r} is not an interface language")
     dropped = stop_words(interface)
     stem_word = stemmer(interface) if stem else None
-    words = [word for word in split_words(text) if word not in dropped]
-    if stem_word is not None:
-        words = [stem_word(word) for word in words]
-    return [fold(word) for word in words]
+    if stem_word is None:
+        return [fold(word) for word in words if word not in dropped]
+    return [fold(stem_word(word)) for word in words if word not in dropped]
