@@ -36,8 +36,8 @@ from generator.outputs import packed_index
 from generator.outputs.search_text import (
     SEPARATORS,
     SNOWBALL,
-    lunr_language_folder,
     index_words,
+    lunr_language_folder,
     normalise_words,
     split_words,
 )
