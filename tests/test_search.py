@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -418,3 +419,11 @@ def test_stop_words_are_those_of_the_interface_language():
         "warmepump", "kaltekreis"]
     assert search.normalise_words("die Wärmepumpe und der Kältekreis", "en", stem=False) == [
         "die", "warmepumpe", "und", "der", "kaltekreis"]
+
+
+def test_the_vendored_stemmers_are_those_mkdocs_ships():
+    """Re-vendor (and rerun the browser's stem test) when MkDocs updates lunr-languages."""
+    shipped = resources.files("mkdocs.contrib.search") / "lunr-language"
+    vendored = resources.files("generator.outputs") / "vendor"
+    for name in ("lunr.stemmer.support.js", *(f"lunr.{lang}.js" for lang in search.SNOWBALL)):
+        assert (vendored / name).read_bytes() == (shipped / name).read_bytes(), name
