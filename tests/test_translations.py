@@ -177,3 +177,14 @@ def test_the_template_check_finds_english_text_attributes_and_literals():
     parser.feed(markup)
     assert parser.found == ["Hello", "input[placeholder]=e.g. barista"]
     assert literals == ["Fact sheet", "Free"]
+
+
+def test_the_catalogue_script_holds_no_english_for_learners():
+    """Its words come translated from the page (#mv-messages); only console errors are English."""
+    script = (ROOT / "theme" / "assets" / "catalogue.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.DOTALL)
+    code = re.sub(r"new Error\([^)]*\)", "", code)
+    literals = re.findall(r'"((?:[^"\\\n]|\\.)*)"', code)
+    class_names = re.compile(r"(m[dv]-[\w-]+ ?)+")
+    assert [text for text in literals if ENGLISH_LITERAL.search(text)
+            and not class_names.fullmatch(text)] == ["use strict"]
