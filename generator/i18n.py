@@ -18,8 +18,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import Translations
 
 LANGUAGES: tuple[str, ...] = ("en", "de", "fr", "it", "es", "pl", "fi")
@@ -56,6 +54,10 @@ def translations(language: str) -> Translations:
     check_language(language)
     if language == DEFAULT_LANGUAGE:
         return Translations()
+    # Imported here: `microvet check` never translates, and these load the whole .po machinery.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     with po_path(language).open("rb") as source:
         catalog = read_po(source, locale=language, domain=DOMAIN)
     compiled = io.BytesIO()

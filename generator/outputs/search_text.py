@@ -25,7 +25,6 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-import snowballstemmer
 from lunr.stemmer import PorterStemmer
 from lunr.stop_word_filter import WORDS as ENGLISH_STOP_WORDS
 
@@ -87,6 +86,8 @@ def stemmer(language: str) -> Callable[[str], str] | None:
         porter = LunrPorterStemmer()
         return cache(lambda word: porter.stem(word) if len(word) > 2 else word)
     if language in SNOWBALL:
+        import snowballstemmer  # only when an index is built: it loads every algorithm
+
         return cache(snowballstemmer.stemmer(SNOWBALL[language]).stemWord)
     return None
 
