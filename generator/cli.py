@@ -233,7 +233,7 @@ def translations_extract(root: Path) -> None:
     template = extract(root)
     template_path().write_bytes(template_text(template))
     click.echo(f"Wrote {template_path().as_posix()}: {len(template)} messages")
-    for language in LANGUAGES[1:]:
+    for language in LANGUAGES:
         path = po_path(language)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(update(language, template))
@@ -249,7 +249,7 @@ def translations_status() -> None:
         microvet translations status
     """
     complete = True
-    for language in LANGUAGES[1:]:
+    for language in LANGUAGES:
         found = progress(language)
         missing = len(found.untranslated) + len(found.fuzzy)
         complete = complete and not missing

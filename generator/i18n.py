@@ -1,7 +1,9 @@
 """Interface languages: the gettext catalogues in generator/locales, compiled when first used.
 
 Each language has `locales/<lang>/LC_MESSAGES/messages.po` (extracted into `messages.pot` by
-`microvet translations extract`, see docs/translating.md). The build reads the `.po` files
+`microvet translations extract`, see docs/translating.md). The messages are English;
+`en/.../messages.po` starts as a copy of them, so English wording can be edited like any
+translation, without touching the code. The build reads the `.po` files
 and compiles them in memory (Babel's `read_po` and `write_mo`): no `.mo` file is committed or
 written. Fuzzy entries are left out, so a message marked for review shows in English.
 
@@ -50,10 +52,8 @@ def check_language(language: str) -> str:
 
 @cache
 def translations(language: str) -> Translations:
-    """The compiled messages of `language` (English: the messages themselves)."""
+    """The compiled messages of `language`."""
     check_language(language)
-    if language == DEFAULT_LANGUAGE:
-        return Translations()
     # Imported here: `microvet check` never translates, and these load the whole .po machinery.
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po

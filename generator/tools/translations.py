@@ -107,6 +107,10 @@ def update(language: str, template: Catalog) -> bytes:
                 "Plural-Forms", f"nplurals={count}; plural={expression};")]
     catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
+    if language == i18n.DEFAULT_LANGUAGE:  # the source language: a new message is its own text
+        for message in catalog:
+            if message.id and not _translated(message.string or ""):
+                message.string = message.id
     return _po_bytes(catalog)
 
 
