@@ -63,8 +63,8 @@ def test_serve_previews_at_the_root_rebuilds_on_a_content_edit_and_stops_cleanly
         command[1:1] = ["-m", "generator.cli"]
     env = {key: value for key, value in os.environ.items() if key != "MICROVET_SITE_URL"}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    log = (tmp_path / "serve.log").open("wb")
+    server = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}/units/barista/"
     try:
         assert _wait_for(url, "Barista basics", 60), "the preview never served the unit"
@@ -81,8 +81,12 @@ def test_serve_previews_at_the_root_rebuilds_on_a_content_edit_and_stops_cleanly
         assert "content/units/barista.yaml:" in page and "&#x27;11&#x27; is not an allowed" in page
         unit.write_text(good)
         assert _wait_for(url, "Barista foundations", 30), "the preview did not recover"
+    except AssertionError:
+        print((tmp_path / "serve.log").read_text())  # shown by pytest when the test fails
+        raise
     finally:
         server.send_signal(signal.SIGTERM)
         server.wait(timeout=30)
+        log.close()
     # Stopping `microvet serve` stopped its server and removed its preview folder.
     assert _fetch(url) is None

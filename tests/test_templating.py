@@ -1,5 +1,5 @@
-"""Tests of the template environment (generator/site/templating.py): one environment, many
-languages, each page worded in its own."""
+"""The Jinja filters the templates use (generator/site/templating.py, generator/content/text.py),
+and one environment rendering each page in its own language."""
 
 from __future__ import annotations
 
@@ -11,6 +11,50 @@ import pytest
 from jinja2 import DictLoader, Environment
 
 from generator.site import templating
+
+
+@pytest.fixture(scope="module")
+def env() -> Environment:
+    environment = Environment(autoescape=True)
+    templating.register(environment)
+    return environment
+
+
+def render(env: Environment, source: str, **context: object) -> str:
+    return env.from_string(source).render(**context)
+
+
+def test_language_maps_pick_english_else_the_first_language(env: Environment):
+    title = {"it": "Caffè", "en": "Coffee"}
+    assert render(env, "{{ t | t }} {{ t | t_lang }}", t=title) == "Coffee en"
+    assert render(env, "{{ t | t }} {{ t | t_lang }}", t={"pl": "Kawa"}) == "Kawa pl"
+    assert render(env, "{{ t | t_others }}", t=title) == "{&#39;it&#39;: &#39;Caffè&#39;}"
+
+
+def test_markdown_cannot_carry_script_or_relative_links(env: Environment):
+    html = render(env, "{{ d | markdown }}",
+                  d="# Head\n<script>x()</script> [a](javascript:x) [b](/admin) [c](https://e.org)")
+    assert "<h2>Head</h2>" in html
+    assert "<script>" not in html and "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert 'href="javascript' not in html and 'href="/admin"' not in html
+    assert '<a href="https://e.org" rel="nofollow noopener">c</a>' in html
+
+
+def test_numbers_hours_money_and_dates_in_plain_words(env: Environment):
+    assert render(env, "{{ n | number }}", n=Decimal("2.50")) == "2.5"
+    assert render(env, "{{ h | hours }}", h=Decimal("1")) == "1 hour"
+    assert render(env, "{{ h | hours }}", h=Decimal("25.0")) == "25 hours"
+    assert render(env, "{{ d | long_date }}", d=dt.date(2027, 3, 3)) == "3 March 2027"
+
+
+def test_vocabulary_labels_and_urls_from_the_registry(env: Environment):
+    assert render(env, "{{ '4' | label('eqf_levels') }}") == "EQF level 4"
+    assert render(env, "{{ 'x-y' | unit_url }} {{ 'p' | provider_url }}") == \
+        "units/x-y/ providers/p/"
+    assert render(env, "{{ 3 | catalogue_page_url }}") == "catalogue/page/3/"
+
+
+# --- one environment, many languages -------------------------------------------------------
 
 TEMPLATES = {
     "page.html": (
@@ -24,46 +68,46 @@ TEMPLATES = {
 
 
 @pytest.fixture
-def env() -> Environment:
+def lang_env() -> Environment:
     environment = Environment(loader=DictLoader(TEMPLATES), autoescape=True)
     templating.register(environment)
     return environment
 
 
-def render(env: Environment, **context: object) -> str:
+def render_page(env: Environment, **context: object) -> str:
     return env.get_template("page.html").render(
         price=SimpleNamespace(amount=Decimal("1180.5"), currency="EUR"),
         day=dt.date(2027, 3, 3), title={"en": "Heat pumps", "de": "Wärmepumpen"}, **context)
 
 
-def test_one_environment_renders_each_page_in_its_own_language(env):
-    assert render(env, language="de") == (
+def test_one_environment_renders_each_page_in_its_own_language(lang_env):
+    assert render_page(lang_env, language="de") == (
         "Steckbrief | 3 Stunden | EQR-Niveau 4 | Deutsch | EUR 1.180,50 | 3. März 2027 | "
         "1 ECTS-Punkt | Wärmepumpen (de) | Kostenlos")
-    assert render(env, language="pl") == (
+    assert render_page(lang_env, language="pl") == (
         "Karta informacyjna | 3 godziny | Poziom 4 ERK | Niemiecki | EUR 1\u00a0180,50 | "
         "3 marca 2027 | 1 punkt ECTS | Heat pumps (en) | Bezpłatne")
-    assert render(env) == (
+    assert render_page(lang_env) == (
         "Fact sheet | 3 hours | EQF level 4 | German | EUR 1,180.50 | 3 March 2027 | "
         "1 ECTS credit | Heat pumps (en) | Free")
 
 
-def test_a_page_without_a_language_takes_the_environment_default(env):
-    templating.register(env, "fi")
-    assert render(env).startswith("Tietoja lyhyesti | 3 tuntia | EQF-taso 4 | Saksa")
+def test_a_page_without_a_language_takes_the_environment_default(lang_env):
+    templating.register(lang_env, "fi")
+    assert render_page(lang_env).startswith("Tietoja lyhyesti | 3 tuntia | EQF-taso 4 | Saksa")
 
 
-def test_an_unknown_default_language_is_refused(env):
+def test_an_unknown_default_language_is_refused(lang_env):
     with pytest.raises(ValueError, match=r"^'nl' is not an interface language; expected one of"):
-        templating.register(env, "nl")
+        templating.register(lang_env, "nl")
 
 
-def test_the_catalogue_page_gets_its_language_s_index_stemmer_and_messages(env):
-    env.loader = DictLoader({"c.html": (
+def test_the_catalogue_page_gets_its_language_s_index_stemmer_and_messages(lang_env):
+    lang_env.loader = DictLoader({"c.html": (
         "{{ search_index_path() }} {{ search_stemmer_scripts() | join(',') }} "
         "{{ search_messages().messages.filters }} {{ search_messages().plurals.hours.few }}")})
-    assert env.get_template("c.html").render(language="pl") == (
+    assert lang_env.get_template("c.html").render(language="pl") == (
         "catalogue/search-index.pl.json  Filtry %(num)s godziny")
-    assert env.get_template("c.html").render(language="de") == (
+    assert lang_env.get_template("c.html").render(language="de") == (
         "catalogue/search-index.de.json assets/vendor/lunr.stemmer.support.js,"
         "assets/vendor/lunr.de.js Filter ")

@@ -69,24 +69,6 @@ def test_each_language_declares_its_plural_forms(language, plurals):
     assert catalog.num_plurals == plurals
 
 
-def test_polish_counts_take_their_three_forms():
-    forms = [i18n.translate_plural("pl", "%(num)s hour", "%(num)s hours", n) % {"num": n}
-             for n in (1, 3, 5, 22, 25)]
-    assert forms == ["1 godzina", "3 godziny", "5 godzin", "22 godziny", "25 godzin"]
-
-
-def test_a_message_is_translated_per_language_and_english_is_the_message_itself():
-    assert i18n.translate("en", "Fact sheet") == "Fact sheet"
-    assert i18n.translate("de", "Fact sheet") == "Steckbrief"
-    assert i18n.translate("fi", "Fact sheet") == "Tietoja lyhyesti"
-
-
-def test_an_unknown_language_is_refused_with_the_choices():
-    with pytest.raises(ValueError, match=r"^'nl' is not an interface language; expected one "
-                                         r"of en, de, fr, it, es, pl, fi$"):
-        i18n.translations("nl")
-
-
 def test_the_status_command_says_every_language_is_complete():
     result = CliRunner().invoke(main, ["translations", "status"])
     assert result.exit_code == 0, result.output

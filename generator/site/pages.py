@@ -7,6 +7,7 @@ presentation shell could do the same from this list.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,10 +68,23 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
 
 
 def generated_pages(catalogue: Catalogue,
+                    previous: Mapping[str, GeneratedPage] | None = None,
                     language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
-    """Every page made from content, worded in `language` (the context key `language`)."""
-    pages = [object_page(catalogue, kind, obj, language)
-             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
+    """Every page made from content, worded in `language` (the context key `language`).
+
+    `previous` (pages by source, from an earlier catalogue) are kept where their object is
+    the very same (a file the reader did not read again) and the language too, which a
+    preview of 10,000 units notices.
+    """
+    pages = []
+    for kind in KINDS:
+        for obj in catalogue.objects[kind.folder].values():
+            old = previous.get(kind.page_source(obj.id)) if previous else None
+            if (old is not None and old.context.get(kind.context_key) is obj
+                    and old.context.get("language") == language):
+                pages.append(old)
+            else:
+                pages.append(object_page(catalogue, kind, obj, language))
     return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language)]
 
 

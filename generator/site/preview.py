@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -75,6 +75,10 @@ class Preview:
         self._changed = threading.Condition()
         self._config: MkDocsConfig | None = None
         self._plugin: MicrovetPlugin | None = None
+        self._pending_pages: set[str] = set()
+        self._pending_objects: set[Key] = set()
+        self._pending_catalogue_files = False
+        self._written_renderers: set[str] = set()
 
     # --- builds -------------------------------------------------------------------------
 
@@ -91,34 +95,87 @@ class Preview:
             self._fail(_problems_of(error, plugin))
             return
         self._config, self._plugin = config, plugin
+        self._pending_pages, self._pending_objects = set(), set()
+        self._pending_catalogue_files = False
         self._succeed()
 
-    def update(self) -> None:
-        """Bring the preview up to date with the content files, rendering what changed."""
+    def update(self, interrupt: threading.Event | None = None) -> None:
+        """Bring the preview up to date with the content files, rendering what changed.
+
+        The edited objects' pages and documents come first and are served at once; the rest
+        (`finish`) stops early when `interrupt` is set by another save, and the next update
+        carries on with what is left.
+        """
         plugin = self._plugin
         if plugin is None or plugin.plan is None or plugin.shell is None:
             self.build_all()  # the last whole build failed: nothing to update from
             return
+        started = time.perf_counter()
         old = plugin.plan
         content = self.root / plugin.config.content_dir
         try:
-            plan = gather(content, self.root, old.site, reader=plugin.reader)
+            plan = gather(content, self.root, old.site, reader=plugin.reader, previous=old)
         except ContentError as error:
             self._fail(error.problems)
             return
         plugin.plan = plan
         changed = changed_objects(old.catalogue, plan.catalogue)
         self._sync_files(old, plan)
-        first = [page for key in sorted(changed) if (page := _page_of(plan, key))]
+        first = [page.src_uri for key in sorted(changed) if (page := _page_of(plan, key))]
         self._render(plan, first, changed)
         self._succeed()  # the edited object is served now; the browser reloads
+        served = time.perf_counter() - started
         near = neighbours(old.catalogue, changed) | neighbours(plan.catalogue, changed)
-        near -= changed
-        second = [page for key in sorted(near) if (page := _page_of(plan, key))]
-        second += changed_list_pages(old, plan)
-        self._render(plan, second, near, markdown_pages=True)
-        self._write(catalogue_files(plan))
+        self._pending_objects |= near - changed
+        self._pending_objects -= changed
+        self._pending_pages.update(page.src_uri for key in sorted(near - changed)
+                                   if (page := _page_of(plan, key)))
+        self._pending_pages.update(page.src_uri for page in changed_list_pages(old, plan))
+        self._pending_pages.update(self._markdown_pages())
+        self._pending_pages.difference_update(first)
+        self._pending_catalogue_files = True
+        self._written_renderers.clear()  # the catalogue changed: all of them again
+        if self.finish(interrupt):
+            log.info("Preview updated: %d changed object(s) served in %.2f s, everything "
+                     "they affect in %.2f s", len(changed), served,
+                     time.perf_counter() - started)
+
+    def finish(self, interrupt: threading.Event | None = None) -> bool:
+        """Render what earlier updates left to do; False when `interrupt` stopped it early."""
+        assert self._plugin is not None and self._plugin.plan is not None
+        plan = self._plugin.plan
+        for src in sorted(self._pending_pages):
+            if interrupt is not None and interrupt.is_set():
+                return False
+            self._render(plan, [src], ())
+            self._pending_pages.discard(src)
+        for key in sorted(self._pending_objects):
+            if interrupt is not None and interrupt.is_set():
+                return False
+            self._render(plan, [], [key])
+            self._pending_objects.discard(key)
+        if self._pending_catalogue_files:
+            for name, renderer in _catalogue_renderers(plan):
+                if interrupt is not None and interrupt.is_set():
+                    return False
+                if name not in self._written_renderers:
+                    self._write(renderer())
+                    self._written_renderers.add(name)
+            self._pending_catalogue_files = False
+            self._written_renderers.clear()
         self._succeed()
+        return True
+
+    @property
+    def pending(self) -> bool:
+        """True while an update has left work undone."""
+        return bool(self._pending_pages or self._pending_objects
+                    or self._pending_catalogue_files)
+
+    def _markdown_pages(self) -> list[str]:
+        assert self._plugin is not None and self._plugin.shell is not None
+        return [file.src_uri for file in self._plugin.shell.files.documentation_pages()
+                if not file.generated_by]
 
     def _sync_files(self, old: Plan, plan: Plan) -> None:
         """Add MkDocs files for new pages; drop those of pages that went, with their folder."""
@@ -135,17 +192,13 @@ class Preview:
             file.edit_uri = page.edit_path
             shell.files.append(file)
 
-    def _render(self, plan: Plan, pages: Iterable[GeneratedPage], objects: Iterable[Key],
-                *, markdown_pages: bool = False) -> None:
-        """Render pages through MkDocs and write the documents of `objects`."""
+    def _render(self, plan: Plan, sources: Iterable[str], objects: Iterable[Key]) -> None:
+        """Render pages (by source path) through MkDocs; write the documents of `objects`."""
         assert self._plugin is not None and self._plugin.shell is not None
         shell = self._plugin.shell
         assert shell.env is not None and shell.nav is not None
-        sources = [page.src_uri for page in pages]
-        if markdown_pages:
-            sources += [file.src_uri for file in shell.files.documentation_pages()
-                        if not file.generated_by]
-        doc_files = shell.files.documentation_pages()
+        sources = list(sources)
+        doc_files = shell.files.documentation_pages() if sources else []
         for src in dict.fromkeys(sources):
             file = shell.files.get_file_from_path(src)
             if file is None:
@@ -163,6 +216,13 @@ class Preview:
 
     def _write(self, files: dict[str, bytes]) -> None:
         write_outputs(self.site_dir, files)
+
+    def fail_with(self, error: Exception) -> None:
+        """Show an unexpected error as the page; the next save builds everything again."""
+        self._plugin = None
+        self._fail([Problem(str(self.config_file.name), 1, 1,
+                            f"the preview failed ({type(error).__name__}: {error}); "
+                            "save a file to build again")])
 
     def _fail(self, problems: list[Problem]) -> None:
         with self._changed:
@@ -205,13 +265,13 @@ class Preview:
         shutil.rmtree(self.site_dir, ignore_errors=True)
 
 
-def catalogue_files(plan: Plan) -> dict[str, bytes]:
-    """Every catalogue-wide file and the sitemap."""
-    files: dict[str, bytes] = {}
-    for renderer in AGGREGATES:
-        files.update(renderer(plan.catalogue, plan.site))
-    files.update(sitemap.render(plan.catalogue, plan.site, plan.pages))
-    return files
+def _catalogue_renderers(plan: Plan) -> list[tuple[str, Callable[[], dict[str, bytes]]]]:
+    """Every catalogue-wide renderer, bound to the plan, and the sitemap's, by name."""
+    bound: list[tuple[str, Callable[[], dict[str, bytes]]]] = [
+        (renderer.__module__, partial(renderer, plan.catalogue, plan.site))
+        for renderer in AGGREGATES]
+    bound.append(("sitemap", partial(sitemap.render, plan.catalogue, plan.site, plan.pages)))
+    return bound
 
 
 def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
@@ -220,7 +280,8 @@ def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
     for kind in KINDS:
         before, after = old.objects[kind.folder], new.objects[kind.folder]
         for object_id in before.keys() | after.keys():
-            if before.get(object_id) != after.get(object_id):
+            first, second = before.get(object_id), after.get(object_id)
+            if first is not second and first != second:  # unchanged files: the same object
                 changed.add((kind.folder, object_id))
     return changed
 
@@ -381,12 +442,21 @@ def serve(config_file: Path, host: str, port: int) -> None:
     log.info("Serving on http://%s:%d/", host, port)
     try:
         while True:
-            if not watcher.pending.wait(timeout=1.0):  # a timeout lets signals through
-                continue
+            if not watcher.pending.wait(timeout=0.2 if preview.pending else 1.0):
+                if preview.pending:  # no new save: carry on with what the last one left
+                    preview.finish(watcher.pending)
+                continue  # (a timeout also lets signals through)
             time.sleep(QUIET_SECONDS)
             watcher.pending.clear()
             structural, watcher.structural = watcher.structural, False
-            preview.build_all() if structural else preview.update()
+            try:
+                if structural:
+                    preview.build_all()
+                else:
+                    preview.update(watcher.pending)
+            except Exception as error:  # a bug must not end the preview: show it, go on
+                log.exception("the preview could not be updated")
+                preview.fail_with(error)
     finally:
         observer.stop()
         server.shutdown()
