@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,9 +16,11 @@ from pydantic import BaseModel
 from generator.content.errors import ContentError, Problem, display_path
 from generator.content.history import FileDates, fallback_date, git_dates
 from generator.content.models import Outcome, Provider, Unit
+from generator.content.models.base import ID_PATTERN
 from generator.content.sources import SourceFile, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
+from generator.content.vocabularies.suggest import normalise
 
 MAX_DANGLING_PER_FILE = 20
 """Dangling references reported per file: each costs a fuzzy search over every known id."""
@@ -118,7 +121,9 @@ def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
             sources[(kind, obj.id)] = source
             paths[(kind, obj.id)] = display
     known = {kind: {path.stem for path in _files(content / kind, root, [])} for kind in KINDS}
-    problems += _check_references(known, unit_sources)
+    references = _check_references(known, _titles(objects), unit_sources)
+    spots = {(p.path, p.line, p.column) for p in references}  # say it once: the reference
+    problems = [p for p in problems if (p.path, p.line, p.column) not in spots] + references
     problems += _stacking_cycles(objects["units"], sources)
     if problems:
         raise ContentError(problems)
@@ -153,7 +158,17 @@ def _check_id(source: SourceFile, path: Path) -> list[Problem]:
     return []
 
 
-def _check_references(known: dict[str, set[str]],
+def _titles(objects: dict[str, dict[str, Any]]) -> dict[str, dict[str, str]]:
+    """Normalised title or name, in every language -> id, for outcomes and providers."""
+    titles: dict[str, dict[str, str]] = {"outcomes": {}, "providers": {}, "units": {}}
+    for kind, attribute in (("outcomes", "title"), ("providers", "name"), ("units", "title")):
+        for object_id, obj in objects[kind].items():
+            for text in getattr(obj, attribute).values():
+                titles[kind].setdefault(normalise(text), object_id)
+    return titles
+
+
+def _check_references(known: dict[str, set[str]], titles: dict[str, dict[str, str]],
                       unit_sources: list[SourceFile]) -> list[Problem]:
     """Every id a unit names must exist; stacking must not loop.
 
@@ -176,7 +191,10 @@ def _check_references(known: dict[str, set[str]],
         dangling = [(loc, ref, kind) for loc, ref, kind in checks
                     if isinstance(ref, str) and ref not in known[kind]]
         for loc, ref, kind in dangling[:MAX_DANGLING_PER_FILE]:
-            problems.append(source.problem(loc, _dangling(ref, kind, known[kind])))
+            message = (_dangling(ref, kind, known[kind]) if ID_PATTERN.fullmatch(ref) else
+                       _not_an_id(ref, kind, titles[kind], known[kind]))
+            if message:
+                problems.append(source.problem(loc, message))
         if len(dangling) > MAX_DANGLING_PER_FILE:
             problems.append(source.problem(
                 dangling[MAX_DANGLING_PER_FILE][0],
@@ -194,6 +212,22 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
     hint = f"; did you mean '{close[0]}'?" if close else ""
     ref = ref if len(ref) <= 80 else ref[:77] + "..."  # ids have at most 64 characters
     return f"no {kind[:-1]} '{ref}': there is no file content/{kind}/{ref}.yaml{hint}"
+
+
+def _not_an_id(ref: str, kind: str, titles: dict[str, str], known: set[str]) -> str | None:
+    """A reference that is not an id: a title typed in its place, or left to the model."""
+    noun = kind[:-1]
+    shown = ref if len(ref) <= 80 else ref[:77] + "..."
+    if normalise(ref) in titles:
+        return (f"'{shown}' is the title of {'an' if noun[0] in 'aeiou' else 'a'} {noun}, not its id: write "
+                f"'{titles[normalise(ref)]}' (the name of its file without .yaml)")
+    if any(ch.isspace() or ch.isupper() for ch in ref.strip()):
+        slug = re.sub(r"[^a-z0-9]+", "-", ref.casefold()).strip("-")
+        close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        return (f"'{shown}' looks like a title, not an id: write the {noun}'s id, the name of "
+                f"its file in content/{kind}/ without .yaml{hint}")
+    return None  # the model says what is wrong with the id
 
 
 def _stacking_cycles(units: dict[str, Unit],
