@@ -219,7 +219,8 @@ def _not_an_id(ref: str, kind: str, titles: dict[str, str], known: set[str]) -> 
     noun = kind[:-1]
     shown = ref if len(ref) <= 80 else ref[:77] + "..."
     if normalise(ref) in titles:
-        return (f"'{shown}' is the title of {'an' if noun[0] in 'aeiou' else 'a'} {noun}, not its id: write "
+        article = "an" if noun[0] in "aeiou" else "a"
+        return (f"'{shown}' is the title of {article} {noun}, not its id: write "
                 f"'{titles[normalise(ref)]}' (the name of its file without .yaml)")
     if any(ch.isspace() or ch.isupper() for ch in ref.strip()):
         slug = re.sub(r"[^a-z0-9]+", "-", ref.casefold()).strip("-")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote
 from typing import Any, ClassVar
+from urllib.parse import unquote
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
