@@ -98,12 +98,12 @@ def test_check_json(broken: ContentTree):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"path": "content/units/barista.yaml", "line": 1, "column": 1,
-         "message": "missing required field `eqf_level`"},
+         "message": "missing required field `eqf_level`", "severity": "error"},
         {"path": "content/units/barista.yaml", "line": 6, "column": 1,
-         "message": "unknown field `eqf_levle`; did you mean `eqf_level`?"},
+         "message": "unknown field `eqf_levle`; did you mean `eqf_level`?", "severity": "error"},
         {"path": "content/units/barista.yaml", "line": 11, "column": 7,
          "message": "`mode`: '100%' is not an allowed value; allowed: blended, online, onsite, "
-                    "work-based"},
+                    "work-based", "severity": "error"},
     ]
     assert result.stdout.startswith('[\n  {\n    "path": "content/units/barista.yaml",\n')
 
@@ -118,6 +118,52 @@ def test_check_valid_content(content_tree: ContentTree, monkeypatch: pytest.Monk
     assert result.exit_code == 0
     assert result.stdout == stdout
     assert result.stderr == "OK: 1 units, 1 outcomes, 1 providers\n"
+
+
+@pytest.fixture
+def doubtful(content_tree: ContentTree, monkeypatch: pytest.MonkeyPatch) -> ContentTree:
+    """The minimal tree with a unit that is valid but earns a warning: 20 ECTS for 60 hours."""
+    content_tree.minimal()
+    path = content_tree.content / "units" / "barista.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("hours: 25\n  ects: 1", "hours: 60\n  ects: 20"),
+                    encoding="utf-8")
+    monkeypatch.chdir(content_tree.root)
+    return content_tree
+
+
+ECTS_WARNING = ("20 ECTS for 60 hours is 3 hours per credit, but one ECTS credit is 25-30 "
+                "hours (60 hours are about 2-2.4 ECTS): check `hours` and `ects`")
+
+
+def test_check_prints_warnings_and_succeeds(doubtful: ContentTree):
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == f"content/units/barista.yaml:10:3: warning: {ECTS_WARNING}\n"
+    assert result.stderr == "OK: 1 units, 1 outcomes, 1 providers, 1 warning(s)\n"
+
+
+def test_check_warnings_as_annotations_and_json(doubtful: ContentTree):
+    github = run("check", "--format", "github")
+    assert github.exit_code == 0
+    assert github.stdout == (
+        f"::warning file=content/units/barista.yaml,line=10,col=3::{ECTS_WARNING}\n")
+    as_json = run("check", "--format", "json")
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout) == [
+        {"path": "content/units/barista.yaml", "line": 10, "column": 3,
+         "message": ECTS_WARNING, "severity": "warning"}]
+
+
+def test_check_strict_makes_warnings_problems(doubtful: ContentTree):
+    result = run("check", "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == f"content/units/barista.yaml:10:3: {ECTS_WARNING}\n"
+    assert result.stderr == ("1 problem(s) in 1 file(s)\n"
+                             "--strict: the warnings above count as problems\n")
+    github = run("check", "--strict", "--format", "github")
+    assert github.exit_code == 1
+    assert github.stdout.startswith("::error file=content/units/barista.yaml,line=10,col=3::")
 
 
 def test_check_reports_a_fresh_scaffold_as_fields_to_fill_in(content_tree: ContentTree,

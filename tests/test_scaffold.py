@@ -206,3 +206,11 @@ def test_an_optional_field_left_empty_may_also_be_deleted(content_tree):
         "content/units/barista.yaml:23:14: `sessions[0].location`: fill this in — `online`, "
         "or city and country",
     ]
+
+
+def test_the_occupations_hint_shows_an_occupation_uri(content_tree):
+    path = create("unit", "hint-check", content_tree.content)
+    text = path.read_text(encoding="utf-8")
+    hint = text[text.index("occupations: []"):]
+    assert "http://data.europa.eu/esco/occupation/<uuid>" in hint[:300]
+    assert "esco/skill" not in hint[:300]

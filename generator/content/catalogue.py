@@ -13,8 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from generator.content.errors import ContentError, Problem, display_path
-from generator.content.history import FileDates, fallback_date, git_dates
+from generator.content.advice import unit_warnings
+from generator.content.errors import CheckWarning, ContentError, Problem, display_path
+from generator.content.history import FileDates, build_date, fallback_date, git_dates
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.models.base import ID_PATTERN
 from generator.content.sources import SourceFile, read_source
@@ -46,6 +47,8 @@ class Catalogue:
     providers: Mapping[str, Provider]
     paths: Mapping[tuple[str, str], str]
     dates: Mapping[str, UnitDates]
+    warnings: tuple[CheckWarning, ...]
+    """Valid but probably unintended content (see advice.py), sorted."""
     _units_by_provider: Mapping[str, tuple[str, ...]] = field(repr=False)
     _units_by_outcome: Mapping[str, tuple[str, ...]] = field(repr=False)
     _units_stacking_into: Mapping[str, tuple[str, ...]] = field(repr=False)
@@ -86,8 +89,12 @@ class Catalogue:
         return self.paths[(kind, object_id)]
 
 
-def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
-    """Read and check every file under `content`; raise `ContentError` listing all problems."""
+def load_catalogue(content: Path, *, root: Path | None = None,
+                   today: dt.date | None = None) -> Catalogue:
+    """Read and check every file under `content`; raise `ContentError` listing all problems.
+
+    `today` (default: the build date) decides which sessions are past, for the warnings.
+    """
     root = root or content.parent
     problems: list[Problem] = []
     objects: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
@@ -127,7 +134,9 @@ def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
     problems += _stacking_cycles(objects["units"], sources)
     if problems:
         raise ContentError(problems)
-    return _assemble(objects, paths, _dates(content, root, objects, paths))
+    warnings = unit_warnings(objects["units"], objects["outcomes"], sources,
+                             today or build_date())
+    return _assemble(objects, paths, _dates(content, root, objects, paths), warnings)
 
 
 def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
@@ -287,7 +296,7 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
 
 
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[tuple[str, str], str],
-              dates: dict[str, UnitDates]) -> Catalogue:
+              dates: dict[str, UnitDates], warnings: list[CheckWarning]) -> Catalogue:
     units = dict(sorted(objects["units"].items()))
     by_provider: dict[str, list[str]] = {}
     by_outcome: dict[str, list[str]] = {}
@@ -307,6 +316,7 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[tuple[str, str], s
         providers=frozen(dict(sorted(objects["providers"].items()))),
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
+        warnings=tuple(warnings),
         _units_by_provider=frozen({k: tuple(v) for k, v in by_provider.items()}),
         _units_by_outcome=frozen({k: tuple(v) for k, v in by_outcome.items()}),
         _units_stacking_into=frozen({k: tuple(v) for k, v in stacking_into.items()}),

@@ -81,6 +81,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
         except ContentError as error:
             raise PluginError(
                 f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        # Content warnings do not fail a build (`mkdocs build --strict` counts only MkDocs'
+        # own warnings); `microvet check --strict` is where they fail.
+        for warning in self.catalogue.warnings:
+            log.info("%s", warning)
         self.clock.lap("read and validate")
         self.site = SiteInfo(
             url=config.site_url or "http://localhost:8000/",

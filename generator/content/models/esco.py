@@ -88,6 +88,7 @@ class EscoOccupation(_EscoReference):
     """An occupation of ESCO that the unit prepares for."""
 
     kind: ClassVar[str] = "occupation"
+    uri: str = Field(description="ESCO URI, e.g. http://data.europa.eu/esco/occupation/<uuid>")
 
 
 class OtherSkill(Model):

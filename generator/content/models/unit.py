@@ -159,7 +159,8 @@ class Session(Model):
 
     start: dt.date = Field(description="first day, YYYY-MM-DD")
     end: dt.date | None = Field(default=None, description="last day, YYYY-MM-DD")
-    application_deadline: dt.date | None = Field(default=None, description="last day to enrol")
+    application_deadline: dt.date | None = Field(
+        default=None, description="last day to apply (a warning if after `start`)")
     location: Location = Field(description="`online`, or city and country")
     enrol_url: Url | None = Field(default=None, description="page where learners enrol")
     places: Annotated[int, Field(gt=0, le=100_000)] | None = Field(
@@ -170,8 +171,6 @@ class Session(Model):
     def _dates_in_order(self) -> Session:
         if self.end is not None and self.end < self.start:
             raise PydanticCustomError("dates", "`end` is before `start`")
-        if self.application_deadline is not None and self.application_deadline > self.start:
-            raise PydanticCustomError("dates", "`application_deadline` is after `start`")
         return self
 
 
