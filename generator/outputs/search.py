@@ -34,6 +34,7 @@ from generator.content.models import Outcome, Provider, Unit
 from generator.content.text import SITE_LANGUAGE, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.outputs import packed_index
+from generator.outputs.common import is_open_licence
 from generator.site.pages import SiteInfo
 
 INDEX_PATH = "catalogue/search-index.json"
@@ -94,6 +95,10 @@ def _band_label(_catalogue: Catalogue, code: str) -> str:
     return next(label for band, _, label in WORKLOAD_BANDS if band == code)
 
 
+OPEN_LABELS = {"open": "Open (OER: free to reuse and adapt)", "not-open": "Not open"}
+"""Values of the open-licence facet (the rule: scripts/extract_licences.py, OPEN_RULE)."""
+
+
 def _licence_label(_catalogue: Catalogue, code: str) -> str:
     return str(vocabulary("licences")[code].extra["short"])
 
@@ -105,6 +110,9 @@ FACETS: tuple[Facet, ...] = (
           by_label=True),
     Facet("mode", "Mode of participation", lambda c, u: [u.mode], _vocab_label("modes")),
     Facet("licence", "Licence", lambda c, u: [u.license], _licence_label),
+    Facet("open", "Open licence",
+          lambda c, u: ["open" if is_open_licence(u.license) else "not-open"],
+          lambda c, code: OPEN_LABELS[code]),
     Facet("price", "Price", lambda c, u: ["free" if u.price.is_free else "paid"],
           lambda c, code: code.capitalize()),
     Facet("country", "Provider country", lambda c, u: [c.provider_of(u).country],
@@ -290,6 +298,8 @@ def _natural_order(facet: Facet) -> Callable[[str], Any]:
         return order.index
     if facet.key == "price":
         return ["free", "paid"].index
+    if facet.key == "open":
+        return list(OPEN_LABELS).index
     if facet.key in _FACET_VOCABULARIES:
         return list(vocabulary(_FACET_VOCABULARIES[facet.key]).codes()).index
     return lambda code: code

@@ -8,6 +8,7 @@ from jinja2 import Environment
 
 from generator.content import text
 from generator.content.serialise import script_json
+from generator.outputs.common import metadata_licence
 from generator.site.pages import catalogue_page_url, outcome_url, provider_url, unit_url
 
 FILTERS = {
@@ -44,3 +45,7 @@ def register(env: Environment) -> None:
     env.filters["label"] = _label
     env.filters["term"] = _term
     env.filters["money"] = _money
+    env.globals["metadata_licence"] = metadata_licence()
+    if "_" not in env.globals:  # the interface is translated elsewhere; plain English here
+        env.add_extension("jinja2.ext.i18n")
+        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
