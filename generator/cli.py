@@ -15,6 +15,9 @@ from generator.build.writer import write_outputs
 from generator.content.advice import site_url_warnings
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import CheckWarning, ContentError, Problem
+from generator.tools.completeness import as_json as completeness_json
+from generator.tools.completeness import as_text as completeness_text
+from generator.tools.completeness import completeness
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
@@ -34,7 +37,10 @@ def main() -> None:
               default="text", show_default=True,
               help="text: path:line:col: message; github: pull-request annotations; json.")
 @click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
-def check(content_dir: Path, output_format: str, strict: bool) -> None:
+@click.option("--completeness", "show_completeness", is_flag=True,
+              help="Report which EU (Annex I) and benchmark elements each unit and provider "
+                   "describe, instead of the warnings.")
+def check(content_dir: Path, output_format: str, strict: bool, show_completeness: bool) -> None:
     """Check every content file and report all problems at once.
 
     Exits 0 when the content is valid (warnings are printed but do not fail, unless
@@ -44,6 +50,7 @@ def check(content_dir: Path, output_format: str, strict: bool) -> None:
     Example:
         microvet check
         microvet check --strict --format github
+        microvet check --completeness
     """
     try:
         catalogue = load_catalogue(content_dir, root=Path.cwd())
@@ -55,7 +62,14 @@ def check(content_dir: Path, output_format: str, strict: bool) -> None:
         _report([Problem(w.path, w.line, w.column, w.message) for w in warnings], output_format)
         click.echo("--strict: the warnings above count as problems", err=True)
         sys.exit(1)
-    _report(warnings, output_format, summary=False)
+    if show_completeness:
+        report = completeness(catalogue)
+        click.echo(json.dumps(completeness_json(report), indent=2, ensure_ascii=False)
+                   if output_format == "json" else completeness_text(report), nl=False)
+        if output_format == "json":
+            click.echo()
+    else:
+        _report(warnings, output_format, summary=False)
     noted = f", {len(warnings)} warning(s)" if warnings else ""
     click.echo(
         f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
