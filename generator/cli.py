@@ -195,7 +195,8 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue between two git revisions.
 
     Lists the units, outcomes and providers added, removed and changed, with each changed
-    field's old and new value. HEAD defaults to the working tree (your uncommitted files).
+    field's old and new value, and the units affected by each changed outcome or provider.
+    HEAD defaults to the working tree (your uncommitted files).
 
     \b
     Examples:
