@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -260,3 +262,29 @@ def test_diff_prints_markdown_and_names_a_bad_revision(content_tree: ContentTree
     result = run("diff", "mian")
     assert result.exit_code == 1
     assert result.stderr == "Error: 'mian' is not a commit, branch or tag of this repository\n"
+
+
+# --- build -----------------------------------------------------------------------------------
+
+
+def test_build_warns_when_the_site_url_is_not_set(tmp_path: Path, content_tree: ContentTree):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "MICROVET_SITE_URL"}
+    environment |= {"SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project,
+                            capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "mkdocs.yml:5:11: warning: MICROVET_SITE_URL is not set, so every address in the site "
+        "and its metadata starts with the default site_url of mkdocs.yml: set it to the public "
+        "address of your site, e.g. MICROVET_SITE_URL=https://example.org/catalogue/ "
+        "microvet build")
+    assert (project / "site" / "index.html").is_file()
+    environment["MICROVET_SITE_URL"] = "https://example.org/catalogue/"
+    again = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project,
+                           capture_output=True, text=True, env=environment, check=False)
+    assert again.returncode == 0, again.stderr
+    assert "MICROVET_SITE_URL" not in again.stderr

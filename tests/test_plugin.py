@@ -128,3 +128,14 @@ def test_fact_sheet_golden(built: Path, update_golden: bool):
     if update_golden:
         golden.write_text(rendered, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == rendered
+
+
+def test_content_warnings_are_printed_but_do_not_fail_a_strict_build(content_tree, build_project):
+    content_tree.minimal()
+    unit = content_tree.content / "units" / "barista.yaml"
+    unit.write_text(unit.read_text().replace("hours: 25\n  ects: 1", "hours: 60\n  ects: 20"))
+    result = build_project(content_tree.content)
+    assert result.returncode == 0, result.stderr
+    assert ("INFO    -  content/units/barista.yaml:10:3: warning: 20 ECTS for 60 hours is 3 "
+            "hours per credit, but one ECTS credit is 25-30 hours (60 hours are about 2-2.4 "
+            "ECTS): check `hours` and `ects`\n") in result.stderr
