@@ -103,9 +103,9 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "learner does to be assessed, in plain words",
         "content/units/new-unit.yaml:173:16: `quality_assurance.description`: fill this in — "
         "the internal and external quality assurance",
-        "content/units/new-unit.yaml:216:10: `license`: fill this in — licence of the course "
-        "materials (SPDX id)",
-        "content/units/new-unit.yaml:223:10: `price.amount`: fill this in — price for one learner",
+        "content/units/new-unit.yaml:202:10: `license`: fill this in — licence of the course "
+        "materials: an SPDX id, or all-rights-reserved",
+        "content/units/new-unit.yaml:209:10: `price.amount`: fill this in — price for one learner",
     ]
 
 

@@ -224,20 +224,26 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
 
 
 def _not_an_id(ref: str, kind: str, titles: dict[str, str], known: set[str]) -> str | None:
-    """A reference that is not an id: a title typed in its place, or left to the model."""
+    """A reference that is not an id: say what to write instead, once, and invent no path.
+
+    None leaves the model's own words (what an id looks like) when nothing better is known.
+    """
     noun = kind[:-1]
     shown = ref if len(ref) <= 80 else ref[:77] + "..."
+    where = f"the {noun}'s id, the name of its file in content/{kind}/ without .yaml"
+    slug = re.sub(r"[^a-z0-9]+", "-", ref.casefold()).strip("-")
     if normalise(ref) in titles:
         article = "an" if noun[0] in "aeiou" else "a"
         return (f"'{shown}' is the title of {article} {noun}, not its id: write "
                 f"'{titles[normalise(ref)]}' (the name of its file without .yaml)")
-    if any(ch.isspace() or ch.isupper() for ch in ref.strip()):
-        slug = re.sub(r"[^a-z0-9]+", "-", ref.casefold()).strip("-")
-        close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        return (f"'{shown}' looks like a title, not an id: write the {noun}'s id, the name of "
-                f"its file in content/{kind}/ without .yaml{hint}")
-    return None  # the model says what is wrong with the id
+    if slug in known:
+        return (f"'{shown}' is not written as an id: write '{slug}' (ids use lowercase "
+                "letters, digits and hyphens)")
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    if any(ch.isspace() for ch in ref.strip()) or any(ch.isupper() for ch in ref):
+        return f"'{shown}' looks like a title, not an id: write {where}{hint}"
+    return f"'{shown}' is not an id: write {where}{hint}" if hint else None
 
 
 def _stacking_cycles(units: dict[str, Unit],

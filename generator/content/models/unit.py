@@ -179,7 +179,8 @@ class Material(Model):
 
     title: Text = Field(description="title of the resource")
     url: Url = Field(description="where to find it")
-    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]
+    license: code("licences") = Field(  # type: ignore[valid-type]
+        description="its licence: an SPDX id, or all-rights-reserved")
 
 
 class Unit(Model):
@@ -219,7 +220,7 @@ class Unit(Model):
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
     license: code("licences") = Field(  # type: ignore[valid-type]
-        description="licence of the course materials (SPDX id)"
+        description="licence of the course materials: an SPDX id, or all-rights-reserved"
     )
     price: Price = Field(description="0 or free, or {amount, currency}")
     sessions: list[Session] = Field(default_factory=list, description="dated runs")

@@ -82,7 +82,9 @@ def suggest(name: str, value: str) -> str | None:
         return codes[key]
     if key in named:
         return named[key]
-    close = difflib.get_close_matches(key, [*codes, *named], n=1, cutoff=0.8)
+    if len(key) < 4:  # `gpl` is as close to NGPL as to anything: no guess from three letters
+        return None
+    close = difflib.get_close_matches(key, [*codes, *named], n=1, cutoff=0.85)
     if close:
         return codes.get(close[0]) or named[close[0]]
     return None
