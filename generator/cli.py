@@ -15,6 +15,7 @@ from generator.build.writer import write_outputs
 from generator.content.advice import site_url_warnings
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import CheckWarning, ContentError, Problem
+from generator.kinds import KINDS
 from generator.tools.completeness import as_json as completeness_json
 from generator.tools.completeness import as_text as completeness_text
 from generator.tools.completeness import completeness
@@ -141,7 +142,8 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 
 @main.command()
-@click.argument("kind", metavar="KIND", type=click.Choice(["unit", "outcome", "provider"]))
+@click.argument("kind", metavar="KIND",
+                type=click.Choice([kind.name for kind in KINDS if kind.scaffold]))
 @click.argument("object_id", metavar="ID")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
@@ -214,6 +216,9 @@ def _mkdocs(args: list[str]) -> NoReturn:
     so no orphaned server or half-finished build outlives the command."""
     sys.stdout.flush()
     sys.stderr.flush()
+    # Material's end-of-life banner (eight lines on every run) says nothing a provider can act
+    # on; MkDocs' own warnings still show.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
 
 

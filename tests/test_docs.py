@@ -35,8 +35,10 @@ def run_steps(job: str) -> list[str]:
 def test_readme_starts_with_the_two_commands():
     assert README.startswith(
         "# microVET catalogue\n\n```sh\n"
-        "python3 -m pip install -e . && microvet build\n"
-        'python3 -m pip install -e ".[test]" && python3 -m pytest\n```\n')
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q -c constraints.txt -e . "
+        "&& .venv/bin/microvet build\n"
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q -c constraints.txt "
+        '-e ".[test]" && .venv/bin/python -m pytest\n```\n')
 
 
 def test_the_workflow_runs_the_readme_commands():
