@@ -341,6 +341,9 @@ def _not_an_id(ref: str, kind: str, titles: dict[str, str], known: set[str]) -> 
     if slug in known:
         return (f"'{shown}' is not written as an id: write '{slug}' (ids use lowercase "
                 "letters, digits and hyphens)")
+    last = re.split(r"[/\\]", ref)[-1].removesuffix(".yaml")
+    if last != ref and last in known:
+        return f"'{shown}' is a path, not an id: write '{last}' (the file name without .yaml)"
     close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     if any(ch.isspace() for ch in ref.strip()) or any(ch.isupper() for ch in ref):

@@ -122,10 +122,10 @@ REPORTS: dict[str, list[str]] = {
         "content/units/barista.yaml:1:5: `id`: 'espresso-basics' differs from the file name 'barista.yaml': they must be equal (rename one of them)",
     ],
     "ref-dot-dot": [
-        "content/units/barista.yaml:4:11: '../providers/centre' is not an id: write the provider's id, the name of its file in content/providers/ without .yaml; did you mean 'centre'?",
+        "content/units/barista.yaml:4:11: '../providers/centre' is a path, not an id: write 'centre' (the file name without .yaml)",
     ],
     "ref-slash": [
-        "content/units/barista.yaml:12:12: 'outcomes/espresso' is not an id: write the outcome's id, the name of its file in content/outcomes/ without .yaml; did you mean 'espresso'?",
+        "content/units/barista.yaml:12:12: 'outcomes/espresso' is a path, not an id: write 'espresso' (the file name without .yaml)",
     ],
     "ref-upper-case": [
         "content/units/barista.yaml:4:11: 'Centre' is not written as an id: write 'centre' (ids use lowercase letters, digits and hyphens)",
