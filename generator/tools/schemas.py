@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
+from pydantic_core import core_schema
+
 from generator.content.models.base import TEXT_SCHEMA
 from generator.content.models.esco import ESCO_URI
 from generator.content.serialise import json_bytes
@@ -37,8 +40,6 @@ SHORTHANDS: dict[str, dict[str, Any]] = {
 }
 """Short forms the models' `before` validators accept in place of the group of fields."""
 
-ESCO_PATTERNS = {"EscoSkill": ESCO_URI["skill"].pattern,
-                 "EscoOccupation": ESCO_URI["occupation"].pattern}
 
 _ACRONYMS = {"eqf": "EQF", "isced": "ISCED", "ects": "ECTS", "ecvet": "ECVET", "esco": "ESCO",
              "url": "URL", "uri": "URI", "id": "ID"}
@@ -49,22 +50,65 @@ def schema_path(kind: str) -> str:
     return f"{SCHEMA_FOLDER}/{kind}.schema.json"
 
 
+class DraftSeven(GenerateJsonSchema):
+    """pydantic's JSON Schema generator, speaking draft-07 and accepting what the models accept.
+
+    Each adjustment is a hook of `GenerateJsonSchema`, called on pydantic's own description
+    of a type, not a rewrite of the finished output:
+    - `get_title_from_name`, `model_field_schema`: field titles in plain words
+      (`eqf_level` -> "EQF level"), even where the type has a title of its own;
+    - `decimal_schema`: a number, or a number written in quotes (`hours: "25"`);
+    - `model_schema`: an ESCO reference's URI pattern, and the short forms the models'
+      `before` validators accept (`SHORTHANDS`) beside the full group of fields;
+    - `handle_ref_overrides`: draft-07 ignores every keyword beside `$ref`, so a field's
+      description and title move next to an `allOf` holding the `$ref`.
+    Codes of a vocabulary carry their labels already (`generator.content.models.base.code`).
+    """
+
+    def get_title_from_name(self, name: str) -> str:
+        return _title(name)
+
+    def model_field_schema(self, schema: core_schema.ModelField) -> JsonSchemaValue:
+        # A field is titled after its name, even when its type brings a title of its own
+        # (a vocabulary's codes are titled after the vocabulary).
+        json_schema = super().model_field_schema(schema)
+        if "title" in json_schema and "$ref" not in json_schema:
+            json_schema = {key: value for key, value in json_schema.items() if key != "title"}
+        return json_schema
+
+    def decimal_schema(self, schema: core_schema.DecimalSchema) -> JsonSchemaValue:
+        number = super().decimal_schema(schema)
+        branches = number.get("anyOf", [number])
+        return {"anyOf": [_NUMBER_TEXT if branch == {"type": "string"} else branch
+                          for branch in branches]}
+
+    def model_schema(self, schema: core_schema.ModelSchema) -> JsonSchemaValue:
+        full = super().model_schema(schema)
+        model = schema["cls"]
+        kind = getattr(model, "kind", None)
+        if kind in ESCO_URI and "uri" in full.get("properties", {}):
+            full["properties"]["uri"]["pattern"] = ESCO_URI[kind].pattern
+        short = SHORTHANDS.get(model.__name__)
+        if short is None:
+            return full
+        return {"title": full["title"], "description": full["description"],
+                "anyOf": [full, short]}
+
+    def handle_ref_overrides(self, json_schema: JsonSchemaValue) -> JsonSchemaValue:
+        json_schema = super().handle_ref_overrides(json_schema)
+        if "$ref" in json_schema and len(json_schema) > 1:
+            return {**{k: v for k, v in json_schema.items() if k != "$ref"},
+                    "allOf": [{"$ref": json_schema["$ref"]}]}
+        return json_schema
+
+
 def content_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft-07) of one kind of content file: unit, outcome or provider."""
     model = BY_NAME[kind].model
-    schema = model.model_json_schema(ref_template="#/definitions/{model}")
+    schema = model.model_json_schema(ref_template="#/definitions/{model}",
+                                     schema_generator=DraftSeven)
     definitions = schema.pop("$defs", {})
-    for name, pattern in ESCO_PATTERNS.items():
-        if name in definitions:
-            definitions[name]["properties"]["uri"]["pattern"] = pattern
-    for name, short in SHORTHANDS.items():
-        if name in definitions:
-            full = definitions[name]
-            definitions[name] = {"title": full["title"], "description": full["description"],
-                                 "anyOf": [full, short]}
-    schema = _adjust(schema)
     description = " ".join((model.__doc__ or "").split())
-    definitions = {name: _adjust(value) for name, value in definitions.items()}
     shared: dict[str, Any] = {}
     schema, definitions = _share_long_lists((schema, definitions), shared)
     return {
@@ -95,48 +139,6 @@ def _share_long_lists(node: Any, shared: dict[str, Any]) -> Any:
     shared[f"vocabulary-{name}"] = {**{k: v for k, v in node.items() if k not in outer},
                                     "title": vocabulary(name).title}
     return {**outer, "allOf": [{"$ref": f"#/definitions/vocabulary-{name}"}]}
-
-
-def _adjust(node: Any, name: str | None = None) -> Any:
-    """Walk a schema: better titles, codes also as numbers, labels for completion."""
-    if isinstance(node, list):
-        return [_adjust(item) for item in node]
-    if not isinstance(node, dict):
-        return node
-    node = {key: _adjust_child(key, value) for key, value in node.items()}
-    if name is not None and "title" in node:
-        node["title"] = _title(name)
-    if "$ref" in node and len(node) > 1:
-        # draft-07 ignores every keyword beside $ref: keep descriptions visible.
-        node = {**{k: v for k, v in node.items() if k != "$ref"}, "allOf": [{"$ref": node["$ref"]}]}
-    if "enum" in node and "oneOf" in node:
-        node = _labelled_codes(node)
-    if node.get("anyOf") and {"type": "string"} in node["anyOf"] and any(
-            branch.get("type") == "number" for branch in node["anyOf"]):
-        node["anyOf"] = [_NUMBER_TEXT if branch == {"type": "string"} else branch
-                         for branch in node["anyOf"]]
-    return node
-
-
-def _adjust_child(key: str, value: Any) -> Any:
-    if key == "properties" and isinstance(value, dict):
-        return {name: _adjust(prop, name) for name, prop in value.items()}
-    return _adjust(value)
-
-
-def _labelled_codes(node: dict[str, Any]) -> dict[str, Any]:
-    """Labels for editor completion; numeric codes also accepted unquoted (`eqf_level: 3`)."""
-    node = {**node, "markdownEnumDescriptions": [
-        f"**{option['title']}**" + (f": {option['description']}" if "description" in option
-                                    else "")
-        for option in node["oneOf"]
-    ]}
-    numbers = [int(code) for code in node["enum"] if code.isdigit() and str(int(code)) == code]
-    if not numbers:
-        return node
-    outer: dict[str, Any] = {key: node.pop(key) for key in ("title", "description")
-                             if key in node}
-    return {**outer, "anyOf": [node, {"type": "integer", "enum": numbers}]}
 
 
 def _title(name: str) -> str:
