@@ -23,12 +23,13 @@ def test_the_minimal_unit_has_the_mandatory_elements_only(content_tree):
     [unit] = report.units
     assert unit.missing() == ["prerequisites", "stackability", "further_information",
                               "sessions", "translations"]
-    assert unit.present["prior_learning"] is None and unit.present["credential"] is None
+    assert unit.present["prior_learning"] is None and unit.present["credential"] is True
     assert unit.present["supervision"] is True and unit.present["open_materials"] is True
     assert all(unit.present[e.key] for e in ELEMENTS if e.group == "mandatory")
     [provider] = report.providers
     assert (provider.provider, provider.units) == ("centre", 1)
-    assert provider.present["sessions"] == 0 and provider.present["credential"] is None
+    assert provider.present["sessions"] == 0 and provider.present["prior_learning"] is None
+    assert provider.present["credential"] == 1
 
 
 def test_each_element_follows_the_content(content_tree):
@@ -49,14 +50,14 @@ def test_sample_text_report(sample):
     assert text.startswith(
         "Completeness of 35 unit(s): elements of Annex I of the Council Recommendation on "
         "micro-credentials (2022/C 243/02) and the catalogue's benchmark\n"
-        "Unknown for every unit (prior-learning route, credential issued): the content model "
-        "has no field for them yet.\n\n"
+        "Unknown for every unit (prior-learning route): the content model has no field for "
+        "this yet.\n\n"
         "example-alpine-tourism-campus-lucerne: 2 unit(s)\n"
         "  Annex I mandatory: title 2/2, country of the issuer 2/2, awarding body 2/2, learning "
         "outcomes 2/2, notional workload 2/2, level (EQF) 2/2, type of assessment 2/2, form of "
         "participation 2/2, type of quality assurance 2/2\n")
     assert ("forklift-safety-basics (example-logistics-retail-academy-vienna): Annex I "
-            "mandatory 9/9; Annex I optional 4/4; benchmark 3/5; missing: workload in ECTS "
+            "mandatory 9/9; Annex I optional 4/4; benchmark 4/6; missing: workload in ECTS "
             "credits, open materials\n") in text
 
 
@@ -66,7 +67,8 @@ def test_sample_json_agrees_with_the_text(sample):
     assert sum(p["units"] for p in data["providers"]) == len(data["units"]) == 35
     forklift = next(u for u in data["units"] if u["id"] == "forklift-safety-basics")
     assert forklift["present"]["open_materials"] is False  # all rights reserved
-    assert forklift["present"]["credential"] is None
+    assert forklift["present"]["credential"] is True
+    assert forklift["present"]["prior_learning"] is None
     for provider in data["providers"]:
         own = [u for u in data["units"] if u["provider"] == provider["id"]]
         for key, count in provider["present"].items():

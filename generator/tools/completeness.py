@@ -69,7 +69,8 @@ ELEMENTS: tuple[Element, ...] = (
     Element("prior_learning", "prior-learning route", "benchmark", None),
     Element("translations", "translations", "benchmark", _translated),
     Element("open_materials", "open materials", "benchmark", _open_licence),
-    Element("credential", "credential issued", "benchmark", None),
+    Element("credential", "credential issued", "benchmark",
+            lambda c, u: u.credential is not None),
 )
 """In the order reports show them; `key` is stable (JSON, page anchors)."""
 
@@ -138,7 +139,7 @@ def as_text(report: Completeness) -> str:
     lines = [f"Completeness of {len(report.units)} unit(s): elements of Annex I of the Council "
              "Recommendation on micro-credentials (2022/C 243/02) and the catalogue's benchmark",
              f"Unknown for every unit ({', '.join(unknown)}): the content model has no field "
-             "for them yet.", ""]
+             "for this yet.", ""]
     for provider in report.providers:
         lines.append(f"{provider.provider}: {provider.units} unit(s)")
         for group, title in GROUP_TITLES.items():
