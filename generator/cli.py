@@ -7,17 +7,22 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
 from generator.build.writer import write_outputs
+from generator.content.advice import site_url_warnings
 from generator.content.catalogue import load_catalogue
-from generator.content.errors import ContentError, Problem
+from generator.content.errors import CheckWarning, ContentError, Problem
 from generator.i18n import LANGUAGES, po_path
 from generator.kinds import KINDS
 from generator.site import preview
+from generator.tools.completeness import as_json as completeness_json
+from generator.tools.completeness import as_text as completeness_text
+from generator.tools.completeness import completeness
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
@@ -37,40 +42,61 @@ def main() -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "github", "json"]),
               default="text", show_default=True,
               help="text: path:line:col: message; github: pull-request annotations; json.")
-def check(content_dir: Path, output_format: str) -> None:
+@click.option("--strict", is_flag=True, help="Treat warnings as problems (exit 1).")
+@click.option("--completeness", "show_completeness", is_flag=True,
+              help="Report which EU (Annex I) and benchmark elements each unit and provider "
+                   "describe, instead of the warnings.")
+def check(content_dir: Path, output_format: str, strict: bool, show_completeness: bool) -> None:
     """Check every content file and report all problems at once.
 
-    Exits 0 when the content is valid, 1 when there are problems.
+    Exits 0 when the content is valid (warnings are printed but do not fail, unless
+    --strict), 1 when there are problems.
 
     \b
     Example:
         microvet check
-        microvet check --format github
+        microvet check --strict --format github
+        microvet check --completeness
     """
     try:
         catalogue = load_catalogue(content_dir, root=Path.cwd())
     except ContentError as error:
         _report(error.problems, output_format)
         sys.exit(1)
-    if output_format == "json":
-        click.echo("[]")
+    warnings = list(catalogue.warnings)
+    if strict and warnings:
+        _report([Problem(w.path, w.line, w.column, w.message) for w in warnings], output_format)
+        click.echo("--strict: the warnings above count as problems", err=True)
+        sys.exit(1)
+    if show_completeness:
+        report = completeness(catalogue)
+        click.echo(json.dumps(completeness_json(report), indent=2, ensure_ascii=False)
+                   if output_format == "json" else completeness_text(report), nl=False)
+        if output_format == "json":
+            click.echo()
+    else:
+        _report(warnings, output_format, summary=False)
+    noted = f", {len(warnings)} warning(s)" if warnings else ""
     click.echo(
         f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
-        f"{len(catalogue.providers)} providers", err=True)
+        f"{len(catalogue.providers)} providers{noted}", err=True)
 
 
-def _report(problems: list[Problem], output_format: str) -> None:
+def _report(findings: Sequence[Problem | CheckWarning], output_format: str, *,
+            summary: bool = True) -> None:
     if output_format == "json":
-        click.echo(json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False))
+        click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     elif output_format == "github":
-        for p in problems:
-            click.echo(f"::error file={_github_property(p.path)},line={p.line},col={p.column}::"
-                       f"{_github_escape(p.message)}")
+        for f in findings:
+            level = "warning" if isinstance(f, CheckWarning) else "error"
+            click.echo(f"::{level} file={_github_property(f.path)},line={f.line},col={f.column}"
+                       f"::{_github_escape(f.message)}")
     else:
-        for p in problems:
-            click.echo(str(p))
-    files = len({p.path for p in problems})
-    click.echo(f"{len(problems)} problem(s) in {files} file(s)", err=True)
+        for f in findings:
+            click.echo(str(f))
+    if summary:
+        files = len({f.path for f in findings})
+        click.echo(f"{len(findings)} problem(s) in {files} file(s)", err=True)
 
 
 def _github_escape(message: str) -> str:
@@ -96,6 +122,8 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     Example:
         microvet build
     """
+    for warning in site_url_warnings(Path(config_file), os.environ, Path(config_file).as_posix()):
+        click.echo(str(warning), err=True)
     args = ["build", "-f", config_file, *(["--strict"] if strict else [])]
     args += ["-d", site_dir] if site_dir else []
     _mkdocs(args)
@@ -191,7 +219,8 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue between two git revisions.
 
     Lists the units, outcomes and providers added, removed and changed, with each changed
-    field's old and new value. HEAD defaults to the working tree (your uncommitted files).
+    field's old and new value, and the units affected by each changed outcome or provider.
+    HEAD defaults to the working tree (your uncommitted files).
 
     \b
     Examples:

@@ -135,6 +135,8 @@ def test_facets_list_every_value_with_its_label_in_order(catalogue):
          "values": [["online", "Online"], ["onsite", "On site (in person)"]]},
         {"key": "licence", "label": "Licence",
          "values": [["CC-BY-4.0", "CC BY 4.0"], ["CC-BY-SA-4.0", "CC BY-SA 4.0"]]},
+        {"key": "open", "label": "Open licence",
+         "values": [["open", "Open (OER: free to reuse and adapt)"]]},
         {"key": "price", "label": "Price", "values": [["free", "Free"], ["paid", "Paid"]]},
         {"key": "country", "label": "Provider country",
          "values": [["IT", "Italy"], ["PL", "Poland"]]},
@@ -156,8 +158,8 @@ def test_units_carry_only_what_a_result_card_shows(catalogue):
         "price": ["Free", "EUR 90"],
         "published": [20103, 20210],  # days since 1970-01-01: 2025-01-15, 2025-05-02
         "facets": {"level": [0, 1], "workload": [0, 1], "lang": [[0], [0, 1]],
-                   "mode": [1, 0], "licence": [0, 1], "price": [0, 1], "country": [0, 1],
-                   "provider": [0, 1], "field": [0, 0]},
+                   "mode": [1, 0], "licence": [0, 1], "open": [0, 0], "price": [0, 1],
+                   "country": [0, 1], "provider": [0, 1], "field": [0, 0]},
     }
 
 

@@ -33,6 +33,7 @@ from generator.content.vocabularies import vocabulary
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
 from generator.kinds import SiteInfo
 from generator.outputs import packed_index
+from generator.outputs.common import is_open_licence
 from generator.outputs.search_text import (
     SEPARATORS,
     SNOWBALL,
@@ -102,6 +103,10 @@ def _band_label(_catalogue: Catalogue, code: str, language: str) -> str:
     return translate(language, next(label for band, _, label in WORKLOAD_BANDS if band == code))
 
 
+OPEN_LABELS = {"open": N_("Open (OER: free to reuse and adapt)"), "not-open": N_("Not open")}
+"""Values of the open-licence facet (the rule: scripts/extract_licences.py, OPEN_RULE)."""
+
+
 def _licence_label(_catalogue: Catalogue, code: str, _language: str) -> str:
     return str(vocabulary("licences")[code].extra["short"])
 
@@ -116,6 +121,9 @@ FACETS: tuple[Facet, ...] = (
           _vocab_label("languages"), by_label=True),
     Facet("mode", N_("Mode of participation"), lambda c, u: [u.mode], _vocab_label("modes")),
     Facet("licence", N_("Licence"), lambda c, u: [u.license], _licence_label),
+    Facet("open", N_("Open licence"),
+          lambda c, u: ["open" if is_open_licence(u.license) else "not-open"],
+          lambda c, code, language: translate(language, OPEN_LABELS[code])),
     Facet("price", N_("Price"), lambda c, u: ["free" if u.price.is_free else "paid"],
           lambda c, code, language: translate(language, PRICE_LABELS[code])),
     Facet("country", N_("Provider country"), lambda c, u: [c.provider_of(u).country],
@@ -368,6 +376,8 @@ def _natural_order(facet: Facet) -> Callable[[str], Any]:
         return order.index
     if facet.key == "price":
         return ["free", "paid"].index
+    if facet.key == "open":
+        return list(OPEN_LABELS).index
     if facet.key in _FACET_VOCABULARIES:
         return list(vocabulary(_FACET_VOCABULARIES[facet.key]).codes()).index
     return lambda code: code

@@ -100,6 +100,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             raise PluginError(
                 f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        # Content warnings do not fail a build (`mkdocs build --strict` counts only MkDocs'
+        # own warnings); `microvet check --strict` is where they fail.
+        for warning in self.plan.catalogue.warnings:
+            log.info("%s", warning)
         # Our sitemap lists every page with its real date: MkDocs must not write its own
         # (nor copy the template as a file: see on_files).
         config.theme.static_templates.discard("sitemap.xml")

@@ -19,6 +19,7 @@ from generator.content import text
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
 from generator.outputs import search
+from generator.outputs.common import metadata_licence
 from generator.site.script_messages import script_messages
 
 FILTERS = {
@@ -155,3 +156,4 @@ def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) ->
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
         _gettext, _ngettext, newstyle=True)
+    env.globals["metadata_licence"] = metadata_licence()

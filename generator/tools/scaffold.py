@@ -25,6 +25,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "countries": ("IT", "DE", "PL", "AT", "FI"),
     "currencies": ("EUR", "PLN", "CHF", "SEK"),
     "isced_f": ("1013", "0613", "0714", "1015"),
+    "licences": ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "all-rights-reserved"),
 }
 """Codes shown as examples for vocabularies too long to list in the file."""
 
