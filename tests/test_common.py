@@ -69,13 +69,15 @@ LICENCE_CASES = [
 def test_every_format_uses_the_canonical_url_of_the_licence(content_tree, code, url, in_amb):
     from harvest_content import SITE, catalogue_of, rich_tree
     from lxml import etree
-    from validators import amb_errors, expand_strictly, schemaorg_problems
 
     from generator.outputs import elm, loq_xml
     from generator.outputs.feeds import feed_entry
     from generator.outputs.openbadges import achievement
     from generator.outputs.plain import unit_document
     from generator.outputs.schemaorg import amb_learning_resource, course
+    from generator.tools.standards.amb import amb_errors
+    from generator.tools.standards.jsonld import expand_strictly
+    from generator.tools.standards.schemaorg import schemaorg_problems
 
     tree = rich_tree(content_tree)
     path = tree.content / "units" / "barista.yaml"
