@@ -150,6 +150,8 @@ class SiteInfo:
     edit_uri: str | None = None
     markdown_pages: tuple[str, ...] = ()
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
+    editor_auth_url: str | None = None
+    """The OAuth provider through which the web editor (`admin/`) logs in to GitHub."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

@@ -13,7 +13,17 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
-from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
+from generator.outputs import (
+    editor,
+    elm,
+    feeds,
+    loq_xml,
+    openbadges,
+    plain,
+    schemaorg,
+    schemas,
+    search,
+)
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
@@ -27,7 +37,7 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
 """(kind, file name) -> the renderer of that document for one object."""
 
 AGGREGATES: tuple[Renderer, ...] = (
-    plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
+    plain.render, schemas.render, loq_xml.render, feeds.render, search.render, editor.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 
