@@ -117,10 +117,15 @@ def collection(kind: Kind) -> dict[str, Any]:
     }
 
 
-def editor_field(field: FieldDoc, named: dict[str, str]) -> dict[str, Any]:
-    """One form field for `field`, its widget chosen by the field's shape."""
+def editor_field(field: FieldDoc, named: dict[str, str], *,
+                 optional: bool = False) -> dict[str, Any]:
+    """One form field for `field`, its widget chosen by the field's shape.
+
+    `optional`: the field is inside a group the provider may leave out (stacking options),
+    so the editor cannot demand it; `microvet check` does once the group is filled in.
+    """
     base: dict[str, Any] = {"name": field.name, "label": _label(field.name),
-                            "required": field.required}
+                            "required": field.required and not optional}
     if field.description:
         base["hint"] = field.description
     shape = field.shape
@@ -129,7 +134,8 @@ def editor_field(field: FieldDoc, named: dict[str, str]) -> dict[str, Any]:
     if shape.model is not None and shape.kind == "either":
         return {**base, **_either(field, named)}
     if shape.model is not None:
-        fields = [editor_field(sub, named) for sub in field.fields]
+        inner = optional or not (field.required or shape.many)
+        fields = [editor_field(sub, named, optional=inner) for sub in field.fields]
         if shape.many:
             return {**base, "widget": "list", "fields": fields, "collapsed": False}
         return {**base, "widget": "object", "fields": fields}
@@ -218,8 +224,9 @@ def _either(field: FieldDoc, named: dict[str, str]) -> dict[str, Any]:
     what = " or ".join(field.shape.choices)
     return {"widget": "object", "fields": [
         {"name": EITHER_KEY, "label": f"{what} or the fields below", "widget": "select",
+         # No default: Decap would make a list item (a session) out of it on every new file.
          "options": [{"label": choice, "value": choice} for choice in choices],
-         "default": FIELDS_CHOICE, "required": True},
+         "required": False},
         *fields]}
 
 
