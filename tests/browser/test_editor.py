@@ -36,6 +36,10 @@ INSTALL_DECAP_SERVER = ("needs Node.js and decap-server (the editor's local back
                         "`apt-get install nodejs npm` and `npm ci` in the repository")
 LOCAL_BACKEND = f"http://localhost:{LOCAL_BACKEND_PORT}/api/v1"
 NEW_UNIT = "editor-made-unit"
+REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", event => {
+  console.log(`CSP: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});"""
+"""The editor must work within its page's Content-Security-Policy (docs/security.md)."""
 
 
 def _free_port() -> int:
@@ -155,6 +159,9 @@ def test_a_unit_made_in_the_editor_lands_in_content_units_and_passes_check(
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.on("dialog", lambda dialog: dialog.accept())
+        page.on("console", lambda message: message.text.startswith("CSP:") and errors.append(
+            message.text))
+        page.add_init_script(REPORT_CSP_VIOLATIONS)
         # The published config points at decap-server's default address; send it to ours.
         page.route(LOCAL_BACKEND, lambda route: route.continue_(url=decap_server))
         with serving(built_site) as url:
