@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.kinds import SiteInfo
@@ -93,3 +94,15 @@ def test_the_page_is_translatable():
     texts = re.findall(r">\s*([^<>{}\s][^<>{}]*?)\s*<", source)
     assert texts == [], "every text of the page goes through _()"
     assert source.count('{{ _("') == 2
+
+
+def test_the_oauth_provider_is_set_when_building(content_tree: Any, tmp_path: Path):
+    from conftest import copy_project, mkdocs_build
+
+    project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
+    result = mkdocs_build(project, env={"MICROVET_EDITOR_AUTH_URL": "https://auth.example.org"})
+    assert result.returncode == 0, result.stderr
+    config = yaml.safe_load((project / "site" / "admin" / "config.yml").read_text("utf-8"))
+    assert config["backend"]["base_url"] == "https://auth.example.org"
+    assert "https://auth.example.org" in (project / "site" / "admin" / "index.html").read_text(
+        "utf-8")

@@ -51,6 +51,8 @@ class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init
 
     content_dir = config_options.Type(str, default="content")
     atomic = config_options.Type(bool, default=True)
+    editor_auth_url = config_options.Type(str, default="")
+    """The OAuth provider the web editor logs in to GitHub through (CONTRIBUTING.md)."""
 
 
 class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-call]  # likewise
@@ -72,6 +74,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
+            editor_auth_url=self.config.editor_auth_url or None,
         )
         try:
             self.plan = gather(root / self.config.content_dir, root, site, self.clock)
