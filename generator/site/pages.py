@@ -14,6 +14,7 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick
 from generator.kinds import KINDS, Kind, catalogue_page_url
+from generator.tools.completeness import GROUP_TITLES, as_json, completeness
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
@@ -69,7 +70,8 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every page made from content: one per object of each kind, the catalogue list."""
     pages = [object_page(catalogue, kind, obj)
              for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
-    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+    return [*pages, *catalogue_pages(catalogue), field_reference_page(),
+            *quality_pages(catalogue)]
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
@@ -89,6 +91,46 @@ def field_reference_page() -> GeneratedPage:
         description="Every field of a unit, outcome and provider file, and every allowed value.",
         in_nav=True,
     )
+
+
+QUALITY_URL = "quality/"
+"""The completeness dashboard; each provider's units at `quality/<provider id>/`."""
+
+
+def quality_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Which Annex I and benchmark elements each provider and unit describe.
+
+    The same report as `microvet check --completeness` (`generator.tools.completeness`):
+    the overview counts per provider, and one page per provider lists its units, so no page
+    grows with the whole catalogue.
+    """
+    report = as_json(completeness(catalogue))
+    known = [element for element in report["elements"] if element["known"]]
+    common = {
+        "groups": [{"title": title, "elements": [e for e in known if e["group"] == group]}
+                   for group, title in GROUP_TITLES.items()],
+        "elements": known,
+        "unknown": [element["label"] for element in report["elements"]
+                    if not element["known"]],
+        "overview_url": QUALITY_URL,
+    }
+    pages = [GeneratedPage(
+        src_uri="quality.md", template="quality.html", title="Completeness",
+        context={"quality": {**common, "providers": report["providers"]}},
+        description="Which elements of the EU Council Recommendation on micro-credentials "
+                    "(Annex I) and of the catalogue's benchmark each provider's units describe.",
+        in_nav=True,
+    )]
+    for provider in report["providers"]:
+        units = [unit for unit in report["units"] if unit["provider"] == provider["id"]]
+        name = pick(catalogue.providers[provider["id"]].name)
+        pages.append(GeneratedPage(
+            src_uri=f"{QUALITY_URL}{provider['id']}.md", template="quality.html",
+            title=f"Completeness: {name}",
+            context={"quality": {**common, "provider": provider, "units": units}},
+            description=f"Which Annex I and benchmark elements each unit of {name} describes.",
+        ))
+    return pages
 
 
 def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:

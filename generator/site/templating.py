@@ -37,7 +37,10 @@ def _money(price: Any) -> str:
 
 
 def register(env: Environment) -> None:
-    """Add the catalogue's filters to a Jinja environment."""
+    """Add the catalogue's filters (and gettext, `_`, where not yet set up) to an environment."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]  # by i18n
     env.filters.update(FILTERS)
     env.filters["label"] = _label
     env.filters["term"] = _term
