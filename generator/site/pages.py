@@ -114,16 +114,20 @@ def quality_pages(catalogue: Catalogue) -> list[GeneratedPage]:
                     if not element["known"]],
         "overview_url": QUALITY_URL,
     }
+    # Names and titles travel in the context, so the preview re-renders a page they change.
+    providers = [{**row, "name": catalogue.providers[row["id"]].name}
+                 for row in report["providers"]]
     pages = [GeneratedPage(
         src_uri="quality.md", template="quality.html", title="Completeness",
-        context={"quality": {**common, "providers": report["providers"]}},
+        context={"quality": {**common, "providers": providers}},
         description="Which elements of the EU Council Recommendation on micro-credentials "
                     "(Annex I) and of the catalogue's benchmark each provider's units describe.",
         in_nav=True,
     )]
-    for provider in report["providers"]:
-        units = [unit for unit in report["units"] if unit["provider"] == provider["id"]]
-        name = pick(catalogue.providers[provider["id"]].name)
+    for provider in providers:
+        units = [{**unit, "title": catalogue.units[unit["id"]].title}
+                 for unit in report["units"] if unit["provider"] == provider["id"]]
+        name = pick(provider["name"])
         pages.append(GeneratedPage(
             src_uri=f"{QUALITY_URL}{provider['id']}.md", template="quality.html",
             title=f"Completeness: {name}",
