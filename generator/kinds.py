@@ -12,6 +12,7 @@ Adding a kind: a model in `generator/content/models/`, a `Kind(...)` here, a tem
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -107,6 +108,7 @@ UNIT = Kind(
     references=(
         Reference(("provider",), "provider"),
         Reference(("awarding_bodies", EACH), "provider"),
+        Reference(("credential", "issued_by", EACH), "provider"),
         Reference(("outcomes", EACH), "outcome"),
         Reference(("stackability", "into", EACH, "unit"), "unit"),
     ),
@@ -150,6 +152,8 @@ class SiteInfo:
     edit_uri: str | None = None
     markdown_pages: tuple[str, ...] = ()
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
+    markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
+    """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
     editor_auth_url: str | None = None
     """The OAuth provider through which the web editor (`admin/`) logs in to GitHub."""
 

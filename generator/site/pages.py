@@ -6,12 +6,15 @@ presentation shell could do the same from this list.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator.content.catalogue import Catalogue
+from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
 from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.tools.completeness import GROUP_TITLES, as_json, completeness
@@ -55,21 +58,56 @@ class PagerLink:
 
 def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
     """Directory-style URLs of the Markdown pages in `docs_dir`, sorted (`index.md` -> `""`)."""
-    urls = []
+    return tuple(sorted(set(_markdown_pages(docs_dir).values())))
+
+
+def _markdown_pages(docs_dir: Path) -> dict[Path, str]:
+    """Each Markdown file of `docs_dir` with its directory-style URL."""
+    urls = {}
     for path in docs_dir.rglob("*.md"):
         parts = path.relative_to(docs_dir).with_suffix("").parts
         if any(part.startswith(".") for part in parts):  # MkDocs skips hidden files too
             continue
         if parts[-1] in {"index", "README"}:
             parts = parts[:-1]
-        urls.append("".join(f"{part}/" for part in parts))
-    return tuple(sorted(set(urls)))
+        urls[path] = "".join(f"{part}/" for part in parts)
+    return urls
 
 
-def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Every page made from content: one per object of each kind, the catalogue list."""
-    pages = [object_page(catalogue, kind, obj)
-             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
+def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date], ...]:
+    """Each Markdown page's last change: its last commit, else SOURCE_DATE_EPOCH, as content.
+
+    One `git log` for the folder (generator/content/history.py); pages with neither date
+    are left out, so the sitemap gives them no `lastmod`.
+    """
+    history = git_dates(root, docs_dir)
+    folder = docs_dir.resolve()
+    fallback = fallback_date()
+    dates: dict[str, dt.date] = {}
+    for path, url in _markdown_pages(docs_dir).items():
+        known = history.get(folder / path.relative_to(docs_dir))
+        day = known.last if known else fallback
+        if day is not None:
+            dates[url] = max(day, dates.get(url, day))
+    return tuple(sorted(dates.items()))
+
+
+def generated_pages(catalogue: Catalogue,
+                    previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
+    """Every page made from content: one per object of each kind, the catalogue list.
+
+    `previous` (pages by source, from an earlier catalogue) are kept where their object is
+    the very same (a file the reader did not read again), which a preview of 10,000 units
+    notices.
+    """
+    pages = []
+    for kind in KINDS:
+        for obj in catalogue.objects[kind.folder].values():
+            old = previous.get(kind.page_source(obj.id)) if previous else None
+            if old is not None and old.context.get(kind.context_key) is obj:
+                pages.append(old)
+            else:
+                pages.append(object_page(catalogue, kind, obj))
     return [*pages, *catalogue_pages(catalogue), field_reference_page(),
             *quality_pages(catalogue)]
 
