@@ -140,6 +140,11 @@ def fill_new_unit(page: Any, outcome: str, provider: str) -> None:
         "Reviewed every year by the school's quality board.")
     choose(page, ("license",), "(CC-BY-4.0)")
     control(page, "price", "amount").fill("0")
+    choose(page, ("credential", "type"), "(certificate)")
+    control(page, "credential", "verification", "en").fill(
+        "Ask the school's office to confirm the certificate number.")
+    control(page, "credential", "recognition", "en").fill(
+        "Recognised by partner cafés as proof of barista skills.")
 
 
 def publish(page: Any) -> None:
