@@ -157,6 +157,8 @@ class SiteInfo:
     """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
     language: str = "en"
     """The interface language of the pages (generator.i18n.LANGUAGES; `theme.language`)."""
+    editor_auth_url: str | None = None
+    """The OAuth provider through which the web editor (`admin/`) logs in to GitHub."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

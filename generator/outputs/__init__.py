@@ -14,6 +14,7 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import (
+    editor,
     elm,
     feeds,
     loq_xml,
@@ -39,7 +40,7 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
 
 AGGREGATES: tuple[Renderer, ...] = (
     plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
-    openbadges.translations,
+    openbadges.translations, editor.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 

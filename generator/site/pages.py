@@ -18,6 +18,7 @@ from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
 from generator.i18n import DEFAULT_LANGUAGE, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
+from generator.tools.completeness import GROUP_TITLES, as_json, completeness
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
@@ -110,7 +111,8 @@ def generated_pages(catalogue: Catalogue,
                 pages.append(old)
             else:
                 pages.append(object_page(catalogue, kind, obj, language))
-    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language)]
+    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
+            *quality_pages(catalogue)]
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
@@ -136,6 +138,50 @@ def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
             language, "Every field of a unit, outcome and provider file, and every allowed value."),
         in_nav=True,
     )
+
+
+QUALITY_URL = "quality/"
+"""The completeness dashboard; each provider's units at `quality/<provider id>/`."""
+
+
+def quality_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Which Annex I and benchmark elements each provider and unit describe.
+
+    The same report as `microvet check --completeness` (`generator.tools.completeness`):
+    the overview counts per provider, and one page per provider lists its units, so no page
+    grows with the whole catalogue.
+    """
+    report = as_json(completeness(catalogue))
+    known = [element for element in report["elements"] if element["known"]]
+    common = {
+        "groups": [{"title": title, "elements": [e for e in known if e["group"] == group]}
+                   for group, title in GROUP_TITLES.items()],
+        "elements": known,
+        "unknown": [element["label"] for element in report["elements"]
+                    if not element["known"]],
+        "overview_url": QUALITY_URL,
+    }
+    # Names and titles travel in the context, so the preview re-renders a page they change.
+    providers = [{**row, "name": catalogue.providers[row["id"]].name}
+                 for row in report["providers"]]
+    pages = [GeneratedPage(
+        src_uri="quality.md", template="quality.html", title="Completeness",
+        context={"quality": {**common, "providers": providers}},
+        description="Which elements of the EU Council Recommendation on micro-credentials "
+                    "(Annex I) and of the catalogue's benchmark each provider's units describe.",
+        in_nav=True,
+    )]
+    for provider in providers:
+        units = [{**unit, "title": catalogue.units[unit["id"]].title}
+                 for unit in report["units"] if unit["provider"] == provider["id"]]
+        name = pick(provider["name"])
+        pages.append(GeneratedPage(
+            src_uri=f"{QUALITY_URL}{provider['id']}.md", template="quality.html",
+            title=f"Completeness: {name}",
+            context={"quality": {**common, "provider": provider, "units": units}},
+            description=f"Which Annex I and benchmark elements each unit of {name} describes.",
+        ))
+    return pages
 
 
 def catalogue_title(number: int, count: int, language: str = DEFAULT_LANGUAGE) -> str:

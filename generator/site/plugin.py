@@ -64,6 +64,8 @@ class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init
 
     content_dir = config_options.Type(str, default="content")
     atomic = config_options.Type(bool, default=True)
+    editor_auth_url = config_options.Type(str, default="")
+    """The OAuth provider the web editor logs in to GitHub through (CONTRIBUTING.md)."""
 
 
 class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-call]  # likewise
@@ -91,6 +93,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
             markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
             language=_interface_language(config),
+            editor_auth_url=self.config.editor_auth_url or None,
         )
         content = root / self.config.content_dir
         if self.reader is None or self.reader.content != content:
