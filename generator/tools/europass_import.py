@@ -1,0 +1,5 @@
+from __future__ import annotations
+class EuropassError(Exception):
+    pass
+def europass_drafts(path, provider):
+    raise EuropassError("todo")

@@ -1,0 +1,253 @@
+"""`microvet import` of a spreadsheet: rows back into checked units, outcomes and providers.
+
+Every value keeps the cell it came from, so each problem is reported at its cell
+(`units.xlsx:Units!D7: ...`), in the words `microvet check` uses for the same mistake in YAML:
+the data is checked by the same models, through generator/content/validation.py, with cell
+numbers standing in for line numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from generator.content.catalogue import KINDS
+from generator.content.sources import Loc, SourceFile
+from generator.content.validation import problems_from
+from generator.tools.columns import Column, Sheet, cell_value, column_for
+from generator.tools.content_yaml import model_data
+from generator.tools.importer import Draft, ImportFailed
+from generator.tools.spreadsheet import Table
+
+SHEET_OF = {"unit": "Units", "outcome": "Outcomes", "provider": "Providers"}
+REFERENCES = (("provider",), ("awarding_bodies",), ("outcomes",), ("stackability", "into"))
+
+
+@dataclass
+class _Object:
+    """One object being gathered from its rows: data, and the cell of every value."""
+
+    kind: str
+    object_id: str
+    data: dict[str, Any]
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class _Reader:
+    """Gathers the objects of every table, and the problems found, cell by cell."""
+
+    provider: str | None
+    cells: list[str] = field(default_factory=lambda: ["?"])
+    objects: dict[str, dict[str, _Object]] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def at(self, table: Table, column: int, row: int) -> tuple[int, int]:
+        """A position whose line number stands for the cell (column 1: unused)."""
+        self.cells.append(table.cell(column, row))
+        return (len(self.cells) - 1, 1)
+
+    def report(self, table: Table, column: int, row: int, message: str) -> None:
+        self.problems.append(f"{table.cell(column, row)}: {message}")
+
+
+def spreadsheet_drafts(tables: list[Table], content: Path, provider: str | None) -> list[Draft]:
+    """Checked objects from the tables; `ImportFailed` listing every problem, by cell."""
+    reader = _Reader(provider)
+    for table in tables:
+        columns = _columns(reader, table)
+        if columns is None:
+            continue
+        for number, values in table.rows:
+            if table.sheet.list_path:
+                _list_row(reader, table, columns, number, values)
+            else:
+                _object_row(reader, table, columns, number, values)
+    drafts = _checked(reader, content)
+    if reader.problems:
+        raise ImportFailed(reader.problems)
+    return drafts
+
+
+def _columns(reader: _Reader, table: Table) -> dict[int, Column | None] | None:
+    """Header position -> column (None for the key column); problems for unknown names."""
+    columns: dict[int, Column | None] = {}
+    seen: dict[str, int] = {}
+    sheet = table.sheet
+    for index, raw in enumerate(table.header):
+        key = str(raw).strip() if raw is not None else ""
+        if not key:
+            if any(index < len(row) and row[index] not in (None, "") for _, row in table.rows):
+                reader.report(table, index, 1, "this column has values but no name in row 1: "
+                              "name it after a field, or delete it")
+            continue
+        if key in seen:
+            reader.report(table, index, 1, f"`{key}` is already a column of this sheet: "
+                          "delete one of the two")
+            continue
+        seen[key] = index
+        found = None if key == sheet.key_column else column_for(sheet, key)
+        if isinstance(found, str):
+            reader.report(table, index, 1, found)
+            continue
+        columns[index] = found
+    if sheet.key_column not in seen:
+        reader.report(table, 0, 1, f"the {sheet.name} sheet needs a `{sheet.key_column}` "
+                      "column: add it, with the id of each row's "
+                      f"{'object' if not sheet.list_path else sheet.kind}")
+        return None
+    return columns
+
+
+def _object_row(reader: _Reader, table: Table, columns: dict[int, Column | None],
+                number: int, values: list[Any]) -> None:
+    sheet = table.sheet
+    key_index = next(index for index, column in columns.items() if column is None)
+    object_id = _text(values, key_index)
+    mine = reader.objects.setdefault(sheet.kind, {})
+    if not object_id:
+        reader.report(table, key_index, number, "fill in the id of this row's "
+                      f"{sheet.kind} (the file name it gets, without .yaml)")
+        return
+    if object_id in mine:
+        reader.report(table, key_index, number,
+                      f"the id '{object_id}' is already used by another row: ids are unique")
+        return
+    obj = _Object(sheet.kind, object_id, {"id": object_id})
+    obj.values[()] = obj.values[("id",)] = reader.at(table, key_index, number)
+    _fill(reader, table, columns, number, values, obj, (), obj.data)
+    if sheet.kind == "unit" and "provider" not in obj.data and reader.provider:
+        obj.data["provider"] = reader.provider
+        obj.values[("provider",)] = obj.values[()]
+    mine[object_id] = obj
+
+
+def _list_row(reader: _Reader, table: Table, columns: dict[int, Column | None],
+              number: int, values: list[Any]) -> None:
+    sheet = table.sheet
+    key_index = next(index for index, column in columns.items() if column is None)
+    owner_id = _text(values, key_index)
+    owner = reader.objects.get(sheet.kind, {}).get(owner_id)
+    if owner is None:
+        reader.report(table, key_index, number,
+                      f"no {sheet.kind} '{owner_id}' on the {SHEET_OF[sheet.kind]} sheet: "
+                      f"give the id of the {sheet.kind} this row belongs to"
+                      if owner_id else f"fill in the id of the {sheet.kind} this row belongs to")
+        return
+    parent: dict[str, Any] = owner.data
+    for depth, part in enumerate(sheet.list_path[:-1]):
+        parent = parent.setdefault(part, {})
+        owner.values.setdefault(sheet.list_path[: depth + 1], reader.at(table, 0, number))
+    entries = parent.setdefault(sheet.list_path[-1], [])
+    loc = (*sheet.list_path, len(entries))
+    entry: dict[str, Any] = {}
+    entries.append(entry)
+    owner.values.setdefault(sheet.list_path, reader.at(table, 0, number))
+    owner.values[loc] = reader.at(table, 0, number)
+    _fill(reader, table, columns, number, values, owner, loc, entry)
+
+
+def _fill(reader: _Reader, table: Table, columns: dict[int, Column | None], number: int,
+          values: list[Any], obj: _Object, prefix: Loc, target: dict[str, Any]) -> None:
+    """Put each non-empty cell of a row at its place in `target`, remembering the cell."""
+    language = _default_language(columns, values, obj)
+    for index, column in columns.items():
+        if column is None or index >= len(values):
+            continue
+        value = cell_value(column, values[index])
+        if value is None:
+            continue
+        path: tuple[str, ...] = column.path
+        if column.role == "text":
+            path = (*path, column.language or language)
+        where = reader.at(table, index, number)
+        if column.role == "choice" and isinstance(_get(target, path), dict):
+            reader.report(table, index, number, f"`{column.key}`: give either this value or "
+                          "the columns under it, not both")
+            continue
+        _put(target, path, value)
+        for depth in range(1, len(path) + 1):
+            obj.values.setdefault((*prefix, *path[:depth]), where)
+
+
+def _default_language(columns: dict[int, Column | None], values: list[Any],
+                      obj: _Object) -> str:
+    for index, column in columns.items():
+        if column is not None and column.key == "default_language" and index < len(values):
+            value = cell_value(column, values[index])
+            if isinstance(value, str):
+                return value
+    language = obj.data.get("default_language", "en")
+    return language if isinstance(language, str) else "en"
+
+
+def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    for part in path[:-1]:
+        inner = target.get(part)
+        if not isinstance(inner, dict):
+            inner = target[part] = {}
+        target = inner
+    target[path[-1]] = value
+
+
+def _get(target: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+    value: Any = target
+    for part in path:
+        value = value.get(part) if isinstance(value, Mapping) else None
+    return value
+
+
+def _text(values: list[Any], index: int) -> str:
+    value = values[index] if index < len(values) else None
+    return "" if value is None else str(value).strip()
+
+
+def _checked(reader: _Reader, content: Path) -> list[Draft]:
+    """Validate every gathered object with its model; check its references resolve."""
+    drafts = []
+    known = {kind: set(objects) for kind, objects in reader.objects.items()}
+    for folder in KINDS:
+        known.setdefault(folder[:-1], set()).update(
+            path.stem for path in (content / folder).glob("*.yaml"))
+    for kind in ("unit", "outcome", "provider"):
+        model = KINDS[f"{kind}s"]
+        for obj in reader.objects.get(kind, {}).values():
+            source = SourceFile(kind, obj.data, obj.values, obj.values)
+            language = obj.data.get("default_language", "en")
+            context = {"default_language": language if isinstance(language, str) else "en"}
+            try:
+                valid = model.model_validate(obj.data, context=context)
+            except ValidationError as error:
+                reader.problems += [f"{reader.cells[p.line]}: {p.message}"
+                                    for p in problems_from(error, model, source)]
+                continue
+            reader.problems += _dangling(reader, obj, source, known, content)
+            drafts.append(Draft(kind, obj.object_id, model_data(valid), obj=valid))
+    return drafts
+
+
+def _dangling(reader: _Reader, obj: _Object, source: SourceFile,
+              known: dict[str, set[str]], content: Path) -> list[str]:
+    """References to ids that are neither in the spreadsheet nor in the content folder."""
+    if obj.kind != "unit":
+        return []
+    data = obj.data
+    checks: list[tuple[Loc, Any, str]] = [(("provider",), data.get("provider"), "provider")]
+    checks += [(("awarding_bodies", i), ref, "provider")
+               for i, ref in enumerate(data.get("awarding_bodies") or [])]
+    checks += [(("outcomes", i), ref, "outcome")
+               for i, ref in enumerate(data.get("outcomes") or [])]
+    stack = data.get("stackability") or {}
+    checks += [(("stackability", "into", i, "unit"), target.get("unit"), "unit")
+               for i, target in enumerate(stack.get("into") or []) if target.get("unit")]
+    problems = []
+    for loc, ref, kind in checks:
+        if isinstance(ref, str) and ref not in known.get(kind, set()):
+            line, _column = source.position(loc)
+            problems.append(f"{reader.cells[line]}: no {kind} '{ref}': it is neither on the "
+                            f"{SHEET_OF[kind]} sheet nor in {content.as_posix()}/{kind}s/")
+    return problems
