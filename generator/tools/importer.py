@@ -82,6 +82,58 @@ def gaps_of(kind: str, data: Mapping[str, Any]) -> tuple[str, ...]:
     return ()
 
 
+def without_invalid(kind: str, data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """`data` without empty values and without values the model refuses (missing mandatory
+    fields stay missing); one note per value left out."""
+    model = KINDS[f"{kind}s"]
+    clean = _pruned(dict(data))
+    dropped: list[str] = []
+    for _attempt in range(20):  # each round removes at least one value, or stops
+        try:
+            model.model_validate(clean, context={"default_language":
+                                                 clean.get("default_language", "en")})
+            break
+        except ValidationError as error:
+            removed = [_remove(clean, tuple(detail["loc"]), detail["msg"])
+                       for detail in error.errors(include_url=False)
+                       if detail["type"] != "missing"]
+        if not any(removed):
+            break
+        dropped += [note for note in removed if note]
+        clean = _pruned(clean)
+    return clean, dropped
+
+
+def _pruned(value: Any) -> Any:
+    """Nested data without None, empty texts, lists and groups (0 and false stay)."""
+    if isinstance(value, dict):
+        items = ((key, _pruned(item)) for key, item in value.items())
+        return {key: item for key, item in items if item not in (None, "", [], {})}
+    if isinstance(value, list):
+        items = (_pruned(item) for item in value)
+        return [item for item in items if item not in (None, "", [], {})]
+    return value
+
+
+def _remove(data: dict[str, Any], loc: tuple[Any, ...], why: str) -> str | None:
+    """Delete the deepest part of `loc` present in `data`; a note saying what went."""
+    parent: Any = None
+    key: Any = None
+    value: Any = data
+    path = []
+    for part in loc:
+        inside = (part in value if isinstance(value, dict) else
+                  isinstance(value, list) and isinstance(part, int) and part < len(value))
+        if inside:
+            parent, key, value = value, part, value[part]
+            path.append(f"[{part}]" if isinstance(part, int) else f".{part}")
+    if parent is None:
+        return None
+    shown = repr(value) if not isinstance(value, dict | list) else "the entry"
+    parent[key] = None
+    return f"{''.join(path).lstrip('.')}: {shown[:80]} left out ({why.removeprefix('Value error, ')})"
+
+
 def import_drafts(drafts: list[Draft], content: Path, *, update: bool, dry_run: bool) -> str:
     """Write the drafts under `content` (or, dry, describe what would change); the report."""
     _refuse_repeats(drafts)
