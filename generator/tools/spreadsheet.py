@@ -143,7 +143,8 @@ def _header_cells(page: Worksheet, sheet: Sheet, keys: list[str]) -> list[WriteO
         cell = WriteOnlyCell(page, value=key)
         cell.font = bold
         column = column_for(sheet, key)
-        help_text = (f"The id of the {sheet.kind} this row belongs to." if key == sheet.key_column
+        help_text = (f"The id of the {sheet.kind} this row belongs to."
+                     if sheet.list_path and key == sheet.key_column
                      else _help(column.field, column) if isinstance(column, Column) else "")
         if help_text:
             cell.comment = Comment(help_text, "microvet", width=300, height=160)
@@ -192,7 +193,7 @@ def _validation(page: Worksheet, lists: _ListsSheet, column: Column, letter: str
     if column.role == "joined":
         return  # several codes in one cell: a drop-down list would refuse them
     if terms is not None:
-        formula = "=" + lists.range_of(terms.name, terms.codes())
+        formula = lists.range_of(terms.name, terms.codes())  # stored without "="
         title = terms.title
     elif field.shape.choices and column.role in {"value", "choice"}:
         formula = '"' + ",".join(field.shape.choices) + '"'

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from generator.content.catalogue import KINDS
 from generator.content.sources import Loc, SourceFile
 from generator.content.validation import problems_from
-from generator.tools.columns import Column, Sheet, cell_value, column_for
+from generator.tools.columns import Column, cell_value, column_for, sheets
 from generator.tools.content_yaml import model_data
 from generator.tools.importer import Draft, ImportFailed
 from generator.tools.spreadsheet import Table
@@ -42,17 +42,35 @@ class _Reader:
     """Gathers the objects of every table, and the problems found, cell by cell."""
 
     provider: str | None
-    cells: list[str] = field(default_factory=lambda: ["?"])
+    cells: list[tuple[Spot, str]] = field(default_factory=lambda: [((0, 0, 0), "?")])
     objects: dict[str, dict[str, _Object]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
+    problems: list[tuple[Spot, str]] = field(default_factory=list)
 
     def at(self, table: Table, column: int, row: int) -> tuple[int, int]:
         """A position whose line number stands for the cell (column 1: unused)."""
-        self.cells.append(table.cell(column, row))
+        self.cells.append((_spot(table, column, row), table.cell(column, row)))
         return (len(self.cells) - 1, 1)
 
     def report(self, table: Table, column: int, row: int, message: str) -> None:
-        self.problems.append(f"{table.cell(column, row)}: {message}")
+        """A problem at a cell."""
+        self.problems.append((_spot(table, column, row), f"{table.cell(column, row)}: {message}"))
+
+    def report_at(self, line: int, message: str) -> None:
+        """A problem at the cell a position stands for."""
+        spot, label = self.cells[line]
+        self.problems.append((spot, f"{label}: {message}"))
+
+    def listing(self) -> list[str]:
+        """Every problem, in the order of the sheets, then by row and column."""
+        return [text for _spot, text in sorted(self.problems)]
+
+
+Spot = tuple[int, int, int]
+"""Where a cell is, for sorting: sheet (in the order of the scheme), row, column."""
+
+
+def _spot(table: Table, column: int, row: int) -> Spot:
+    return (sheets().index(table.sheet), row, column)
 
 
 def spreadsheet_drafts(tables: list[Table], content: Path, provider: str | None) -> list[Draft]:
@@ -69,7 +87,7 @@ def spreadsheet_drafts(tables: list[Table], content: Path, provider: str | None)
                 _object_row(reader, table, columns, number, values)
     drafts = _checked(reader, content)
     if reader.problems:
-        raise ImportFailed(reader.problems)
+        raise ImportFailed(reader.listing())
     return drafts
 
 
@@ -222,19 +240,19 @@ def _checked(reader: _Reader, content: Path) -> list[Draft]:
             try:
                 valid = model.model_validate(obj.data, context=context)
             except ValidationError as error:
-                reader.problems += [f"{reader.cells[p.line]}: {p.message}"
-                                    for p in problems_from(error, model, source)]
+                for problem in problems_from(error, model, source):
+                    reader.report_at(problem.line, problem.message)
                 continue
-            reader.problems += _dangling(reader, obj, source, known, content)
+            _dangling(reader, obj, source, known, content)
             drafts.append(Draft(kind, obj.object_id, model_data(valid), obj=valid))
     return drafts
 
 
 def _dangling(reader: _Reader, obj: _Object, source: SourceFile,
-              known: dict[str, set[str]], content: Path) -> list[str]:
+              known: dict[str, set[str]], content: Path) -> None:
     """References to ids that are neither in the spreadsheet nor in the content folder."""
     if obj.kind != "unit":
-        return []
+        return
     data = obj.data
     checks: list[tuple[Loc, Any, str]] = [(("provider",), data.get("provider"), "provider")]
     checks += [(("awarding_bodies", i), ref, "provider")
@@ -244,10 +262,8 @@ def _dangling(reader: _Reader, obj: _Object, source: SourceFile,
     stack = data.get("stackability") or {}
     checks += [(("stackability", "into", i, "unit"), target.get("unit"), "unit")
                for i, target in enumerate(stack.get("into") or []) if target.get("unit")]
-    problems = []
     for loc, ref, kind in checks:
         if isinstance(ref, str) and ref not in known.get(kind, set()):
             line, _column = source.position(loc)
-            problems.append(f"{reader.cells[line]}: no {kind} '{ref}': it is neither on the "
-                            f"{SHEET_OF[kind]} sheet nor in {content.as_posix()}/{kind}s/")
-    return problems
+            reader.report_at(line, f"no {kind} '{ref}': it is neither on the "
+                             f"{SHEET_OF[kind]} sheet nor in {content.as_posix()}/{kind}s/")

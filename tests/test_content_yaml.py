@@ -1,0 +1,69 @@
+"""Content files written by `microvet import` read as if written by hand, and mean the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+
+from generator.content.catalogue import KINDS, load_catalogue
+from generator.content.sources import parse_source
+from generator.content.validation import validate
+from generator.tools.content_yaml import content_yaml, model_data
+from generator.tools.reference import MODELS
+
+CATALOGUE = load_catalogue(ROOT / "content", root=ROOT)
+
+
+@pytest.mark.parametrize("folder", list(KINDS))
+def test_every_sample_object_written_and_read_back_is_the_same_object(folder: str):
+    kind = folder[:-1]
+    for obj in getattr(CATALOGUE, folder).values():
+        text = content_yaml(kind, model_data(obj))
+        source, problems = parse_source(text, f"{obj.id}.yaml")
+        assert problems == [] and source is not None
+        language = source.data.get("default_language", "en")
+        again, problems = validate(KINDS[folder], source, {"default_language": language})
+        assert problems == []
+        assert again == obj, obj.id
+
+
+@pytest.mark.parametrize("kind", list(MODELS))
+def test_schema_line_first_keys_in_the_scaffold_order_and_no_nulls(kind: str):
+    for obj in getattr(CATALOGUE, f"{kind}s").values():
+        text = content_yaml(kind, model_data(obj), ["Imported from x.xlsx."])
+        lines = text.splitlines()
+        assert lines[:2] == [f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
+                             "# Imported from x.xlsx."]
+        source, _ = parse_source(text, "x.yaml")
+        assert source is not None
+        order = list(MODELS[kind].model_fields)
+        keys = list(source.data)
+        assert keys == sorted(keys, key=order.index)
+        assert "null" not in text and ": []" not in text and ": {}" not in text
+        assert "example: false" not in text
+
+
+def test_a_text_in_the_default_language_alone_is_a_plain_string_and_others_come_after_it():
+    text = content_yaml("outcome", {
+        "id": "x", "default_language": "it", "title": {"it": "Estrazione"},
+        "statement": {"en": "The learner can pull a shot.", "it": "Sa estrarre."},
+        "category": "skill", "esco_skills": [], "eqf_level": None})
+    assert text.splitlines()[1:] == [
+        "id: x", "default_language: it", "title: Estrazione", "statement:",
+        "  it: Sa estrarre.", "  en: The learner can pull a shot.", "category: skill"]
+
+
+def test_long_texts_fold_markdown_keeps_its_lines_and_lists_sit_under_their_key(
+        tmp_path: Path):
+    unit = CATALOGUE.units["barista-basics"]
+    text = content_yaml("unit", model_data(unit))
+    assert "summary:\n  it: >-\n    Corso pratico di 30 ore" in text
+    assert "description:\n  it: |-\n    ## A chi si rivolge\n" in text
+    assert "outcomes:\n  - espresso-extraction\n" in text
+    assert "languages: [it, en]\n" in text
+    assert "eqf_level: '3'\nisced_f: '1013'\n" in text
+    assert "workload:\n  hours: 30\n  ects: 1\n" in text
+    assert "  - start: 2027-02-01\n" in text
+    assert max(len(line) for line in text.splitlines() if not line.startswith("#")) <= 99
