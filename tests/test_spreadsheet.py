@@ -122,4 +122,5 @@ def test_other_file_types_and_missing_folders_are_refused(tmp_path: Path):
                                  "name ending in .xlsx or .csv")
     with pytest.raises(SpreadsheetError) as raised:
         export(CATALOGUE, tmp_path / "missing" / "catalogue.xlsx")
-    assert str(raised.value) == f"{(tmp_path / 'missing').as_posix()}/ does not exist: create it first"
+    missing = (tmp_path / "missing").as_posix()
+    assert str(raised.value) == f"{missing}/ does not exist: create it first"

@@ -107,12 +107,15 @@ def without_invalid(kind: str, data: Mapping[str, Any]) -> tuple[dict[str, Any],
 def _pruned(value: Any) -> Any:
     """Nested data without None, empty texts, lists and groups (0 and false stay)."""
     if isinstance(value, dict):
-        items = ((key, _pruned(item)) for key, item in value.items())
-        return {key: item for key, item in items if item not in (None, "", [], {})}
+        pairs = ((key, _pruned(item)) for key, item in value.items())
+        return {key: item for key, item in pairs if not _blank(item)}
     if isinstance(value, list):
-        items = (_pruned(item) for item in value)
-        return [item for item in items if item not in (None, "", [], {})]
+        return [item for item in map(_pruned, value) if not _blank(item)]
     return value
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str | list | dict) and not value)
 
 
 def _remove(data: dict[str, Any], loc: tuple[Any, ...], why: str) -> str | None:
@@ -131,7 +134,8 @@ def _remove(data: dict[str, Any], loc: tuple[Any, ...], why: str) -> str | None:
         return None
     shown = repr(value) if not isinstance(value, dict | list) else "the entry"
     parent[key] = None
-    return f"{''.join(path).lstrip('.')}: {shown[:80]} left out ({why.removeprefix('Value error, ')})"
+    why = why.removeprefix("Value error, ")
+    return f"{''.join(path).lstrip('.')}: {shown[:80]} left out ({why})"
 
 
 def import_drafts(drafts: list[Draft], content: Path, *, update: bool, dry_run: bool) -> str:

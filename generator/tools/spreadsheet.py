@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
@@ -135,7 +136,7 @@ def _write_xlsx(tables: dict[str, list[dict[str, Any]]], path: Path) -> None:
     book.save(path)
 
 
-def _header_cells(page: Worksheet, sheet: Sheet, keys: list[str]) -> list[WriteOnlyCell]:
+def _header_cells(page: Worksheet, sheet: Sheet, keys: list[str]) -> list[Cell]:
     """Bold header cells, each with the field's short help as a comment."""
     bold = Font(bold=True)
     cells = []

@@ -16,7 +16,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from generator.content.catalogue import KINDS
-from generator.content.sources import Loc, SourceFile
+from generator.content.sources import SourceFile
+from generator.content.strict_yaml import Loc
 from generator.content.validation import problems_from
 from generator.tools.columns import Column, cell_value, column_for, sheets
 from generator.tools.content_yaml import model_data
@@ -161,7 +162,7 @@ def _list_row(reader: _Reader, table: Table, columns: dict[int, Column | None],
         parent = parent.setdefault(part, {})
         owner.values.setdefault(sheet.list_path[: depth + 1], reader.at(table, 0, number))
     entries = parent.setdefault(sheet.list_path[-1], [])
-    loc = (*sheet.list_path, len(entries))
+    loc: Loc = (*sheet.list_path, len(entries))
     entry: dict[str, Any] = {}
     entries.append(entry)
     owner.values.setdefault(sheet.list_path, reader.at(table, 0, number))
