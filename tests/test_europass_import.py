@@ -184,3 +184,19 @@ def test_our_own_elm_of_every_sample_unit_imports_back_to_an_equivalent_unit(tmp
         real = CATALOGUE.providers[original.provider]
         assert (provider["name"], provider["country"], provider["city"], provider["homepage"]) \
             == (real.name, real.country, real.city, real.homepage)
+
+
+def test_documents_that_are_not_europass_are_refused_in_plain_words(tmp_path: Path):
+    (tmp_path / "other.jsonld").write_text('{"name": "a course"}', encoding="utf-8")
+    (tmp_path / "broken.jsonld").write_text("{", encoding="utf-8")
+    (tmp_path / "other.xml").write_text("<Courses><x/></Courses>", encoding="utf-8")
+    messages = [run("import", str(tmp_path / name)).stderr for name in (
+        "other.jsonld", "broken.jsonld", "other.xml", "missing.xml")]
+    assert messages == [
+        f"Error: {(tmp_path / 'other.jsonld').as_posix()}: no learning opportunity, "
+        "achievement specification or issued credential found\n",
+        f"Error: {(tmp_path / 'broken.jsonld').as_posix()} is not a JSON document: Expecting "
+        "property name enclosed in double quotes: line 1 column 2 (char 1)\n",
+        f"Error: {(tmp_path / 'other.xml').as_posix()}: no learningOpportunity element: is "
+        "this a QDR Courses document (loq.xml)?\n",
+        f"Error: {(tmp_path / 'missing.xml').as_posix()} does not exist\n"]

@@ -181,3 +181,15 @@ def test_a_sheet_without_its_id_column_and_unnamed_columns_with_values_are_repor
         "each row's object",
         "units.xlsx:Outcomes!B1: this column has values but no name in row 1: name it after "
         "a field, or delete it"]
+
+
+def test_files_that_are_not_spreadsheets_are_refused_in_plain_words(tmp_path: Path):
+    (tmp_path / "courses.xlsx").write_text("not a workbook", encoding="utf-8")
+    messages = [run("import", str(tmp_path / name)).stderr
+                for name in ("courses.xlsx", "courses.ods", "missing.csv")]
+    assert messages == [
+        f"Error: {(tmp_path / 'courses.xlsx').as_posix()} is not a readable .xlsx file "
+        "(File is not a zip file)\n",
+        f"Error: {(tmp_path / 'courses.ods').as_posix()}: microvet import reads .xlsx, .csv, "
+        ".jsonld and .xml files\n",
+        f"Error: {(tmp_path / 'missing.csv').as_posix()} does not exist\n"]
