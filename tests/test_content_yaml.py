@@ -6,8 +6,12 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
 
 from generator.content.catalogue import KINDS, load_catalogue
+from generator.content.models import Provider
 from generator.content.sources import parse_source
 from generator.content.validation import validate
 from generator.tools.content_yaml import content_yaml, model_data
@@ -67,3 +71,26 @@ def test_long_texts_fold_markdown_keeps_its_lines_and_lists_sit_under_their_key(
     assert "workload:\n  hours: 30\n  ects: 1\n" in text
     assert "  - start: 2027-02-01\n" in text
     assert max(len(line) for line in text.splitlines() if not line.startswith("#")) <= 99
+
+
+TEXTS = st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc"),
+                                       blacklist_characters="\ufeff"), max_size=30)
+                 | st.sampled_from(["\n", ": ", " #", "'", '"', "- ", "|", ">", "  ", "no"]),
+                 min_size=1, max_size=12).map("".join).filter(str.strip)
+"""Texts with what YAML treats specially: colons, comment marks, quotes, line breaks."""
+
+
+@settings(max_examples=150, deadline=None)
+@given(name=TEXTS, description=TEXTS, city=TEXTS)
+def test_any_text_written_reads_back_the_same(name: str, description: str, city: str):
+    data = {"id": "centre", "name": {"en": name, "it": description}, "description": description,
+            "country": "IT", "city": city, "homepage": "https://example.org/"}
+    try:
+        provider = Provider.model_validate(data, context={"default_language": "en"})
+    except ValidationError:
+        assume(False)
+    text = content_yaml("provider", model_data(provider))
+    source, problems = parse_source(text, "centre.yaml")
+    assert problems == [] and source is not None
+    again, problems = validate(Provider, source, {"default_language": "en"})
+    assert problems == [] and again == provider
