@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -14,7 +15,7 @@ from generator.content.catalogue import KINDS, load_catalogue
 from generator.content.models import Provider
 from generator.content.sources import parse_source
 from generator.content.validation import validate
-from generator.tools.content_yaml import content_yaml, model_data
+from generator.tools.content_yaml import _Dumper, content_yaml, dump, indent_lists, model_data
 from generator.tools.reference import MODELS
 
 CATALOGUE = load_catalogue(ROOT / "content", root=ROOT)
@@ -94,3 +95,25 @@ def test_any_text_written_reads_back_the_same(name: str, description: str, city:
     assert problems == [] and source is not None
     again, problems = validate(Provider, source, {"default_language": "en"})
     assert problems == [] and again == provider
+
+
+def test_libyaml_and_pyyaml_write_the_same_data_lists_indented_alike():
+    """The fast path (libyaml, then `indent_lists`) writes what PyYAML's own emitter does,
+    up to where long folded lines break."""
+    for kind in MODELS:
+        for obj in getattr(CATALOGUE, f"{kind}s").values():
+            tidy = yaml.safe_load(content_yaml(kind, model_data(obj)))
+            slow = yaml.dump(tidy, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
+                             width=87, default_flow_style=False)
+            fast = dump(tidy)
+            assert yaml.safe_load(fast) == yaml.safe_load(slow)
+            structure = [line for line in fast.splitlines() if line.lstrip().startswith("- ")
+                         or line.rstrip().endswith(":")]
+            assert structure == [line for line in slow.splitlines()
+                                 if line.lstrip().startswith("- ") or line.rstrip().endswith(":")]
+
+
+def test_indent_lists_moves_lists_and_their_blocks_but_not_text_inside_blocks():
+    assert indent_lists("a:\n- x: |-\n    - not a list\n  y: 1\nb:\n  c:\n  - 1\n  - 2\n  d: 2\n"
+                        ) == ("a:\n  - x: |-\n      - not a list\n    y: 1\nb:\n  c:\n    - 1\n"
+                              "    - 2\n  d: 2\n")

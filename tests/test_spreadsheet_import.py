@@ -193,3 +193,24 @@ def test_files_that_are_not_spreadsheets_are_refused_in_plain_words(tmp_path: Pa
         f"Error: {(tmp_path / 'courses.ods').as_posix()}: microvet import reads .xlsx, .csv, "
         ".jsonld and .xml files\n",
         f"Error: {(tmp_path / 'missing.csv').as_posix()} does not exist\n"]
+
+
+def test_csv_saved_with_semicolons_is_read_too(tmp_path: Path):
+    row = ";".join(str(v) for v in GOOD_UNIT).replace(";en;", ";en, it;").replace(
+        "Make espresso drinks", '"Make espresso; drinks"')
+    (tmp_path / "courses.csv").write_text(";".join(UNIT_HEADER) + "\n" + row + "\n",
+                                          encoding="utf-8")
+    result = run("import", str(tmp_path / "courses.csv"), "--content", str(tmp_path / "c"))
+    assert result.stdout.splitlines() == [  # the ';' inside quotes is text, not a column
+        "courses.csv:F2: `languages`: 'en, it' is not an ISO 639-1 language code (two "
+        "lowercase letters such as en, it, de, fr, es, pl)"]
+
+
+def test_a_word_and_the_columns_under_it_are_not_both_given(tmp_path: Path):
+    path = workbook(tmp_path / "units.xlsx", {
+        "Units": [UNIT_HEADER, GOOD_UNIT],
+        "Unit sessions": [["unit_id", "start", "location", "location.city", "location.country"],
+                          ["barista", "2027-02-01", "online", "Bologna", "IT"]]})
+    result = run("import", str(path), "--content", str(tmp_path / "c"))
+    assert "units.xlsx:Unit sessions!D2: `location.city`: give either `location` or the " \
+           "columns under it (`location.…`), not both" in result.stdout.splitlines()

@@ -229,11 +229,22 @@ def _read_csv(path: Path) -> Iterator[Table]:
         if not target.is_file():
             continue
         with target.open(encoding="utf-8-sig", newline="") as handle:
-            lines = list(csv.reader(handle))
+            text = handle.read()
+        lines = list(csv.reader(text.splitlines(keepends=True), delimiter=_delimiter(text)))
         if lines:
             yield Table(sheet, target.name, list(lines[0]),
                         [(number, list(row)) for number, row in enumerate(lines[1:], 2)
                          if any(cell.strip() for cell in row)], csv=True)
+
+
+def _delimiter(text: str) -> str:
+    """`,`; or `;` and tab, which spreadsheets in many European languages save CSV with
+    (column names never contain either)."""
+    header = text.partition("\n")[0]
+    for candidate in (",", ";", "\t"):
+        if candidate in header:
+            return candidate
+    return ","
 
 
 def _read_xlsx(path: Path) -> Iterator[Table]:

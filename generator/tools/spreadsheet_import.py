@@ -184,9 +184,9 @@ def _fill(reader: _Reader, table: Table, columns: dict[int, Column | None], numb
         if column.role == "text":
             path = (*path, column.language or language)
         where = reader.at(table, index, number)
-        if column.role == "choice" and isinstance(_get(target, path), dict):
-            reader.report(table, index, number, f"`{column.key}`: give either this value or "
-                          "the columns under it, not both")
+        if _taken(target, path):
+            reader.report(table, index, number, f"`{column.key}`: give either `{path[0]}` or "
+                          f"the columns under it (`{path[0]}.…`), not both")
             continue
         _put(target, path, value)
         for depth in range(1, len(path) + 1):
@@ -213,11 +213,17 @@ def _put(target: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     target[path[-1]] = value
 
 
-def _get(target: Mapping[str, Any], path: tuple[str, ...]) -> Any:
+def _taken(target: Mapping[str, Any], path: tuple[str, ...]) -> bool:
+    """Whether `path` clashes with a value already there (`location: online` and
+    `location.city`, in either order)."""
     value: Any = target
-    for part in path:
-        value = value.get(part) if isinstance(value, Mapping) else None
-    return value
+    for part in path[:-1]:
+        value = value.get(part)
+        if value is None:
+            return False
+        if not isinstance(value, Mapping):
+            return True
+    return isinstance(value.get(path[-1]), Mapping)
 
 
 def _text(values: list[Any], index: int) -> str:
