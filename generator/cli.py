@@ -13,6 +13,7 @@ import click
 from generator.build.writer import write_outputs
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
+from generator.kinds import KINDS
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.europass_import import EuropassError, europass_drafts
 from generator.tools.importer import Draft, ImportFailed, import_drafts
@@ -117,7 +118,8 @@ def serve(config_file: str, dev_addr: str) -> None:
 
 
 @main.command()
-@click.argument("kind", metavar="KIND", type=click.Choice(["unit", "outcome", "provider"]))
+@click.argument("kind", metavar="KIND",
+                type=click.Choice([kind.name for kind in KINDS if kind.scaffold]))
 @click.argument("object_id", metavar="ID")
 @click.option("--content", "content_dir", default="content", show_default=True,
               type=click.Path(file_okay=False, path_type=Path),
@@ -270,6 +272,9 @@ def _mkdocs(args: list[str]) -> NoReturn:
     so no orphaned server or half-finished build outlives the command."""
     sys.stdout.flush()
     sys.stderr.flush()
+    # Material's end-of-life banner (eight lines on every run) says nothing a provider can act
+    # on; MkDocs' own warnings still show.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     os.execv(sys.executable, [sys.executable, "-m", "mkdocs", *args])
 
 

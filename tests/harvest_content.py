@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import ContentTree
 
 from generator.content.catalogue import Catalogue, load_catalogue
-from generator.site.pages import SiteInfo
+from generator.kinds import SiteInfo
 
 SITE = SiteInfo(url="https://catalogue.example.org/mv/", name="microVET catalogue",
                 repo_url="https://example.org/repo", edit_uri="edit/main/",

@@ -11,17 +11,18 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from generator.content.catalogue import KINDS, load_catalogue
+from generator.content.catalogue import load_catalogue
 from generator.content.models import Provider
 from generator.content.sources import parse_source
 from generator.content.validation import validate
+from generator.kinds import BY_FOLDER, KINDS
 from generator.tools.content_yaml import _Dumper, content_yaml, dump, indent_lists, model_data
-from generator.tools.reference import MODELS
 
 CATALOGUE = load_catalogue(ROOT / "content", root=ROOT)
+MODELS = {kind.name: kind.model for kind in KINDS}
 
 
-@pytest.mark.parametrize("folder", list(KINDS))
+@pytest.mark.parametrize("folder", list(BY_FOLDER))
 def test_every_sample_object_written_and_read_back_is_the_same_object(folder: str):
     kind = folder[:-1]
     for obj in getattr(CATALOGUE, folder).values():
@@ -29,7 +30,7 @@ def test_every_sample_object_written_and_read_back_is_the_same_object(folder: st
         source, problems = parse_source(text, f"{obj.id}.yaml")
         assert problems == [] and source is not None
         language = source.data.get("default_language", "en")
-        again, problems = validate(KINDS[folder], source, {"default_language": language})
+        again, problems = validate(BY_FOLDER[folder].model, source, {"default_language": language})
         assert problems == []
         assert again == obj, obj.id
 

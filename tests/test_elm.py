@@ -23,9 +23,9 @@ from rdflib.namespace import DCTERMS, RDF, SH
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
-from generator.outputs import elm
+from generator.kinds import SiteInfo
+from generator.outputs import elm, render_outputs
 from generator.outputs.elm_concepts import hours_duration
-from generator.site.pages import SiteInfo
 
 SHAPES = REFERENCE / "elm" / "shacl"
 ELM = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")
@@ -102,7 +102,7 @@ def sample() -> Catalogue:
 @pytest.fixture(scope="module")
 def sample_documents(sample: Catalogue) -> dict[str, dict[str, Any]]:
     """Every sample unit's ELM document, by unit id, as the build publishes it."""
-    files = elm.render(sample, SITE)
+    files = render_outputs(sample, SITE)
     return {uid: json.loads(files[f"units/{uid}/elm.jsonld"]) for uid in sample.units}
 
 
@@ -252,7 +252,7 @@ def rich(content_tree: ContentTree) -> Catalogue:
 
 
 def test_unit_using_every_optional_field_conforms_to_loq(rich: Catalogue):
-    files = elm.render(rich, SITE)
+    files = render_outputs(rich, SITE)
     for unit_id in ("rich", "part", "barista"):
         document = json.loads(files[f"units/{unit_id}/elm.jsonld"])
         assert shacl_violations(document) == [], unit_id
@@ -260,7 +260,7 @@ def test_unit_using_every_optional_field_conforms_to_loq(rich: Catalogue):
 
 
 def test_every_optional_field_reaches_the_document(rich: Catalogue):
-    document = json.loads(elm.render(rich, SITE)["units/rich/elm.jsonld"])
+    document = json.loads(elm.document(rich, rich.units["rich"], SITE))
     opportunity, *sessions = document["@graph"]
     page = SITE.absolute("units/rich/")
     spec = opportunity["learningAchievementSpecification"]
@@ -312,7 +312,7 @@ def test_every_optional_field_reaches_the_document(rich: Catalogue):
 
 
 def test_outcomes_carry_statement_skill_type_reuse_level_and_skills(rich: Catalogue):
-    document = json.loads(elm.render(rich, SITE)["units/rich/elm.jsonld"])
+    document = json.loads(elm.document(rich, rich.units["rich"], SITE))
     outcome = document["@graph"][0]["learningAchievementSpecification"]["learningOutcome"][1]
     assert outcome["title"] == {"en": "The learner can plan a shift alone.",
                                 "it": "Il partecipante pianifica un turno."}
@@ -405,7 +405,7 @@ def test_missing_mandatory_elements_are_content_errors(content_tree: ContentTree
 
 def test_golden_elm_document(sample: Catalogue, update_golden: bool):
     """One sample unit's document byte for byte; refresh with `pytest --update-golden`."""
-    rendered = elm.render(sample, SITE)[f"units/{GOLDEN_UNIT}/elm.jsonld"]
+    rendered = elm.document(sample, sample.units[GOLDEN_UNIT], SITE)
     golden = Path(__file__).parent / "golden" / f"elm-{GOLDEN_UNIT}.jsonld"
     if update_golden:
         golden.write_bytes(rendered)

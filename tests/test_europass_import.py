@@ -15,8 +15,8 @@ from generator.cli import main
 from generator.content.catalogue import load_catalogue
 from generator.content.models import Unit
 from generator.content.sources import parse_source
-from generator.outputs.elm import render
-from generator.site.pages import SiteInfo
+from generator.kinds import SiteInfo
+from generator.outputs.elm import document
 from generator.tools.content_yaml import content_yaml
 from generator.tools.europass_import import europass_drafts
 
@@ -149,10 +149,10 @@ EQUIVALENT = ("id", "default_language", "title", "summary", "provider", "awardin
 
 
 def test_our_own_elm_of_every_sample_unit_imports_back_to_an_equivalent_unit(tmp_path: Path):
-    documents = render(CATALOGUE, SiteInfo(url="https://example.org/catalogue/"))
+    site = SiteInfo(url="https://example.org/catalogue/")
     for unit_id, original in CATALOGUE.units.items():
         path = tmp_path / f"{unit_id}.jsonld"
-        path.write_bytes(documents[f"units/{unit_id}/elm.jsonld"])
+        path.write_bytes(document(CATALOGUE, original, site))
         drafts = {(d.kind, d.object_id): d for d in europass_drafts(path, None)}
         draft = drafts[("unit", unit_id)]
         assert set(draft.gaps) <= {"quality_assurance", "license", *(

@@ -15,8 +15,8 @@ from lxml import etree
 from test_elm import RICH_OUTCOME, RICH_PROVIDER, RICH_UNIT, STACKING_UNIT
 
 from generator.content.catalogue import Catalogue, load_catalogue
+from generator.kinds import SiteInfo
 from generator.outputs import loq_xml
-from generator.site.pages import SiteInfo
 
 LOQ_XSD = REFERENCE / "elm" / "xsd" / "loq.xsd"
 NS = {"loq": loq_xml.LOQ}

@@ -13,8 +13,8 @@ from validators import DroppedTerm, expand_strictly
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
-from generator.outputs import RENDERERS
-from generator.outputs.openbadges import OB3_CONTEXT, achievement, render
+from generator.outputs import DOCUMENTS, render_outputs
+from generator.outputs.openbadges import OB3_CONTEXT, achievement, document
 
 GOLDEN = Path(__file__).parent / "golden" / "barista" / "achievement.json"
 OB = "https://purl.imsglobal.org/spec/vc/ob/vocab.html#"
@@ -84,7 +84,8 @@ def test_without_the_licence_terms_the_licence_would_be_dropped(rich: Catalogue)
 
 
 def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
-    files = render(sample, SITE)
+    files = {path: data for path, data in render_outputs(sample, SITE).items()
+             if path.endswith("/achievement.json")}
     assert sorted(files) == sorted(f"units/{uid}/achievement.json" for uid in sample.units)
     for unit_id, unit in sample.units.items():
         badge = json.loads(files[f"units/{unit_id}/achievement.json"])
@@ -99,8 +100,8 @@ def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
 
 
 def test_rendered_with_the_other_outputs(rich: Catalogue):
-    assert render in RENDERERS
-    assert json.loads(render(rich, SITE)["units/barista/achievement.json"]) == achievement(
+    assert DOCUMENTS[("unit", "achievement.json")] is document
+    assert json.loads(render_outputs(rich, SITE)["units/barista/achievement.json"]) == achievement(
         rich, rich.units["barista"], SITE)
 
 

@@ -30,8 +30,8 @@ from generator.content.errors import ContentError
 from generator.content.serialise import script_json
 from generator.content.sources import parse_source, read_source
 from generator.content.vocabularies import vocabulary
-from generator.outputs import RENDERERS, embedded_jsonld
-from generator.site.pages import SiteInfo
+from generator.kinds import UNIT, SiteInfo
+from generator.outputs import embedded_jsonld, render_each
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 KNOWN_SKILL = "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6"
@@ -182,8 +182,8 @@ def _no_constant(name: str) -> None:
 def output_problems(catalogue: Catalogue) -> list[str]:
     """What is wrong with any output of any renderer, and with the embedded JSON-LD."""
     problems = []
-    for renderer in RENDERERS:
-        for path, data in renderer(catalogue, SITE).items():
+    for _, files in render_each(catalogue, SITE):
+        for path, data in files.items():
             if path.endswith((".json", ".jsonld")):
                 json.loads(data.decode("utf-8"), parse_constant=_no_constant)
             elif path.endswith(".xml"):
@@ -192,7 +192,7 @@ def output_problems(catalogue: Catalogue) -> list[str]:
                 if path == "api/loq.xml" and schema is not None and not schema.validate(document):
                     problems += [f"{path}:{e.line}: {e.message}" for e in schema.error_log]
     for unit_ in catalogue.units.values():
-        for block in embedded_jsonld(catalogue, unit_, SITE):
+        for block in embedded_jsonld(catalogue, UNIT, unit_, SITE):
             embedded = script_json(block)
             assert "</" not in embedded and "<!--" not in embedded
             assert json.loads(embedded) == json.loads(json.dumps(block, default=str))

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from generator.tools.reference import MODELS, Shape, model_docs, sentence
+from generator.kinds import KINDS
+from generator.tools.reference import Shape, model_docs, sentence
+
+MODELS = {kind.name: kind.model for kind in KINDS}
+"""Every kind of content file and its model, from the registry."""
 
 
 def fields(kind: str) -> dict[str, object]:

@@ -7,10 +7,11 @@ from collections import Counter
 import pytest
 from conftest import ROOT
 
-from generator.content.catalogue import KINDS, load_catalogue
+from generator.content.catalogue import load_catalogue
 from generator.content.sources import parse_source, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies.esco import esco_occupation, esco_skill
+from generator.kinds import BY_FOLDER
 
 CONTENT = ROOT / "content"
 SAMPLE_FILES = sorted(CONTENT.glob("*/*.yaml"))
@@ -68,7 +69,7 @@ def test_a_typo_in_any_field_of_any_sample_file_is_located_with_a_suggestion(pat
     display = path.relative_to(ROOT).as_posix()
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     source, _ = read_source(path, display)
-    model = KINDS[path.parent.name]
+    model = BY_FOLDER[path.parent.name].model
     missed = []
     for loc, (line, column) in source.keys.items():
         if _in_language_map(loc):

@@ -10,8 +10,11 @@ import pytest
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError
 from generator.content.sources import parse_source
-from generator.tools.reference import MODELS
+from generator.kinds import KINDS
 from generator.tools.scaffold import ScaffoldError, create, known_ids, scaffold
+
+MODELS = {kind.name: kind.model for kind in KINDS}
+"""Every kind of content file and its model, from the registry."""
 
 GOLDEN = Path(__file__).parent / "golden" / "scaffold"
 KNOWN = {"providers": ["centre"], "outcomes": ["espresso"], "units": ["barista"]}

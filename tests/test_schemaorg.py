@@ -15,6 +15,7 @@ from validators import amb_errors, course_info_problems, expand_strictly, schema
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
+from generator.kinds import UNIT
 from generator.outputs import EMBEDDED, embedded_jsonld
 from generator.outputs.common import licence_uri
 from generator.outputs.schemaorg import amb_learning_resource, course
@@ -42,8 +43,8 @@ def blocks(catalogue: Catalogue, unit_id: str) -> tuple[dict[str, Any], dict[str
 
 
 def test_both_blocks_are_registered_and_describe_the_same_id(rich: Catalogue):
-    assert (course, amb_learning_resource) == EMBEDDED
-    google, amb = embedded_jsonld(rich, rich.units["barista"], SITE)
+    assert (course, amb_learning_resource) == EMBEDDED["unit"]
+    google, amb = embedded_jsonld(rich, UNIT, rich.units["barista"], SITE)
     assert google["@id"] == amb["id"] == "https://catalogue.example.org/mv/units/barista/"
 
 

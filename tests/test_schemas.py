@@ -14,11 +14,13 @@ from jsonschema import Draft7Validator
 
 from generator.content.sources import parse_source
 from generator.content.validation import validate
+from generator.kinds import KINDS, SiteInfo
 from generator.outputs import render_outputs
-from generator.site.pages import SiteInfo
-from generator.tools.reference import MODELS
 from generator.tools.scaffold import scaffold
 from generator.tools.schemas import SCHEMA_FOLDER, content_schema, schema_files, schema_path
+
+MODELS = {kind.name: kind.model for kind in KINDS}
+"""Every kind of content file and its model, from the registry."""
 
 CONTENT_FILES = sorted((ROOT / "content").glob("*/*"))
 

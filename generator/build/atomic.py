@@ -53,7 +53,7 @@ def exchange(first: Path, second: Path) -> bool:
     except (AttributeError, OSError):
         return False
     at_cwd = -100
-    done = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
+    done: int = renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), _RENAME_EXCHANGE)
     return done == 0
 
 

@@ -4,26 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from pydantic import BaseModel
-
 from generator.content.errors import ContentError, Problem, display_path
 from generator.content.history import FileDates, fallback_date, git_dates
-from generator.content.models import Outcome, Provider, Unit
+from generator.content.models import EscoSkill, Outcome, Provider, Unit
 from generator.content.sources import SourceFile, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
+from generator.kinds import BY_NAME, EACH, KINDS, Kind
 
 MAX_DANGLING_PER_FILE = 20
 """Dangling references reported per file: each costs a fuzzy search over every known id."""
 
-KINDS: dict[str, type[BaseModel]] = {"providers": Provider, "outcomes": Outcome, "units": Unit}
-"""Content folder name -> model, in the order references point (units need the others)."""
+Key = tuple[str, str]
+"""An object's (folder, id), e.g. `("units", "barista-basics")`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,16 +35,31 @@ class UnitDates:
 
 @dataclass(frozen=True)
 class Catalogue:
-    """Everything the outputs need, validated and cross-checked; read-only."""
+    """Everything the outputs need, validated and cross-checked; read-only.
 
-    units: Mapping[str, Unit]
-    outcomes: Mapping[str, Outcome]
-    providers: Mapping[str, Provider]
-    paths: Mapping[tuple[str, str], str]
+    `objects` holds every kind of the registry (`generator.kinds`) by folder, then id;
+    `units`, `outcomes` and `providers` are the same mappings by name.
+    """
+
+    objects: Mapping[str, Mapping[str, Any]]
+    paths: Mapping[Key, str]
     dates: Mapping[str, UnitDates]
-    _units_by_provider: Mapping[str, tuple[str, ...]] = field(repr=False)
-    _units_by_outcome: Mapping[str, tuple[str, ...]] = field(repr=False)
-    _units_stacking_into: Mapping[str, tuple[str, ...]] = field(repr=False)
+    _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
+
+    @property
+    def units(self) -> Mapping[str, Unit]:
+        """Every unit by id, sorted by id."""
+        return self.objects["units"]
+
+    @property
+    def outcomes(self) -> Mapping[str, Outcome]:
+        """Every learning outcome by id, sorted by id."""
+        return self.objects["outcomes"]
+
+    @property
+    def providers(self) -> Mapping[str, Provider]:
+        """Every provider by id, sorted by id."""
+        return self.objects["providers"]
 
     def provider_of(self, unit: Unit) -> Provider:
         """The provider offering `unit`."""
@@ -59,17 +73,37 @@ class Catalogue:
         """The unit's learning outcomes, in the order the unit lists them."""
         return [self.outcomes[oid] for oid in unit.outcomes]
 
+    def unit_skills(self, unit: Unit) -> list[EscoSkill]:
+        """The ESCO skills of all the unit's outcomes, each once, in outcome order."""
+        seen: dict[str, EscoSkill] = {}
+        for outcome in self.outcomes_of(unit):
+            for skill in outcome.esco_skills:
+                seen.setdefault(skill.uri, skill)
+        return list(seen.values())
+
+    def referrers(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
+        """The objects of folder `kind` that name this object in a reference, sorted by id."""
+        return [key for key in self._referrers.get((folder, object_id), ()) if key[0] == kind]
+
     def units_of_provider(self, provider_id: str) -> list[Unit]:
         """Units offered or awarded by a provider, sorted by id."""
-        return [self.units[uid] for uid in self._units_by_provider.get(provider_id, ())]
+        return [self.units[uid] for _, uid in self.referrers("providers", provider_id)]
 
     def units_with_outcome(self, outcome_id: str) -> list[Unit]:
         """Units that list an outcome, sorted by id."""
-        return [self.units[uid] for uid in self._units_by_outcome.get(outcome_id, ())]
+        return [self.units[uid] for _, uid in self.referrers("outcomes", outcome_id)]
 
     def units_stacking_into(self, unit_id: str) -> list[Unit]:
         """Units whose stackability names `unit_id` (the inverse of `into`), sorted by id."""
-        return [self.units[uid] for uid in self._units_stacking_into.get(unit_id, ())]
+        return [self.units[uid] for _, uid in self.referrers("units", unit_id)]
+
+    def last_changed(self, folder: str, object_id: str) -> dt.date | None:
+        """A unit's `updated` date; for anything else, the newest of the units naming it."""
+        if folder == "units":
+            return self.dates[object_id].updated
+        dates = [d for _, uid in self.referrers(folder, object_id)
+                 if (d := self.dates[uid].updated) is not None]
+        return max(dates) if dates else None
 
     def recently_updated(self, count: int) -> list[Unit]:
         """The `count` most recently changed units, newest first (ties by id)."""
@@ -78,48 +112,52 @@ class Catalogue:
             return (updated, unit.id)
         return sorted(self.units.values(), key=key, reverse=True)[:count]
 
-    def source_path(self, kind: str, object_id: str) -> str:
+    def source_path(self, folder: str, object_id: str) -> str:
         """Repository path of an object's YAML file, e.g. `content/units/x.yaml`."""
-        return self.paths[(kind, object_id)]
+        return self.paths[(folder, object_id)]
 
 
 def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
     """Read and check every file under `content`; raise `ContentError` listing all problems."""
     root = root or content.parent
-    problems: list[Problem] = []
-    objects: dict[str, dict[str, Any]] = {kind: {} for kind in KINDS}
-    sources: dict[tuple[str, str], SourceFile] = {}
-    paths: dict[tuple[str, str], str] = {}
-    unit_sources: list[SourceFile] = []
     if not content.is_dir():
         raise ContentError([Problem(display_path(content, root), 1, 1,
                                     "the content folder does not exist")])
-    for kind, model in KINDS.items():
-        folder_display = display_path(content / kind / "_", root)[:-1]  # the folder resolved once
-        for path in _files(content / kind, root, problems):
+    problems: list[Problem] = []
+    objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
+    sources: dict[Key, SourceFile] = {}
+    raw: list[tuple[Kind, SourceFile]] = []
+    paths: dict[Key, str] = {}
+    for kind in KINDS:
+        folder_display = display_path(content / kind.folder / "_", root)[:-1]  # resolved once
+        for path in _files(content / kind.folder, root, problems):
             display = folder_display + path.name
             source, found = read_source(path, display)
             problems += found
             if source is None:
                 continue
-            if kind == "units":
-                unit_sources.append(source)
+            raw.append((kind, source))
             reported = {(p.line, p.column) for p in found}  # say it once, in the reader's words
-            obj, found = validate(model, source, {"default_language": _language_of(source)})
+            obj, found = validate(kind.model, source,
+                                  {"default_language": _language_of(source)})
             problems += [p for p in found if (p.line, p.column) not in reported]
             problems += _check_id(source, path)
             if obj is None:
                 continue
-            if obj.id in objects[kind]:
-                problems.append(source.problem(("id",), f"`id`: '{obj.id}' is already used by "
-                                               f"{paths[(kind, obj.id)]}"))
+            if obj.id in objects[kind.folder]:
+                problems.append(source.problem(
+                    ("id",), f"`id`: '{obj.id}' is already used by "
+                             f"{paths[(kind.folder, obj.id)]}"))
                 continue
-            objects[kind][obj.id] = obj
-            sources[(kind, obj.id)] = source
-            paths[(kind, obj.id)] = display
-    known = {kind: {path.stem for path in _files(content / kind, root, [])} for kind in KINDS}
-    problems += _check_references(known, unit_sources)
-    problems += _stacking_cycles(objects["units"], sources)
+            objects[kind.folder][obj.id] = obj
+            sources[(kind.folder, obj.id)] = source
+            paths[(kind.folder, obj.id)] = display
+    known = {kind.name: {path.stem for path in _files(content / kind.folder, root, [])}
+             for kind in KINDS}
+    problems += _check_references(known, raw)
+    for kind in KINDS:
+        for check in kind.checks:
+            problems += check(objects, sources)
     if problems:
         raise ContentError(problems)
     return _assemble(objects, paths, _dates(content, root, objects, paths))
@@ -153,30 +191,21 @@ def _check_id(source: SourceFile, path: Path) -> list[Problem]:
     return []
 
 
-def _check_references(known: dict[str, set[str]],
-                      unit_sources: list[SourceFile]) -> list[Problem]:
-    """Every id a unit names must exist; stacking must not loop.
+def _check_references(known: Mapping[str, set[str]],
+                      raw: list[tuple[Kind, SourceFile]]) -> list[Problem]:
+    """Every id a file names must exist.
 
-    Checked on the raw data of every unit file, valid or not, so that one run reports a
-    dangling reference together with the unit's other mistakes.
+    Checked on the raw data of every file, valid or not, so that one run reports a dangling
+    reference together with the file's other mistakes.
     """
     problems = []
-    for source in unit_sources:
-        data = source.data
-        checks: list[tuple[tuple[str | int, ...], Any, str]] = [
-            (("provider",), data.get("provider"), "providers")]
-        checks += [(("awarding_bodies", i), ref, "providers")
-                   for i, ref in enumerate(_list(data.get("awarding_bodies")))]
-        checks += [(("outcomes", i), ref, "outcomes")
-                   for i, ref in enumerate(_list(data.get("outcomes")))]
-        stack = data.get("stackability")
-        into = _list(stack.get("into")) if isinstance(stack, dict) else []
-        checks += [(("stackability", "into", i, "unit"), target.get("unit"), "units")
-                   for i, target in enumerate(into) if isinstance(target, dict)]
-        dangling = [(loc, ref, kind) for loc, ref, kind in checks
-                    if isinstance(ref, str) and ref not in known[kind]]
-        for loc, ref, kind in dangling[:MAX_DANGLING_PER_FILE]:
-            problems.append(source.problem(loc, _dangling(ref, kind, known[kind])))
+    for kind, source in raw:
+        dangling = [(loc, ref, reference.target)
+                    for reference in kind.references
+                    for loc, ref in _named(source.data, reference.path)
+                    if isinstance(ref, str) and ref not in known[reference.target]]
+        for loc, ref, target in dangling[:MAX_DANGLING_PER_FILE]:
+            problems.append(source.problem(loc, _dangling(ref, target, known[target])))
         if len(dangling) > MAX_DANGLING_PER_FILE:
             problems.append(source.problem(
                 dangling[MAX_DANGLING_PER_FILE][0],
@@ -185,44 +214,30 @@ def _check_references(known: dict[str, set[str]],
     return problems
 
 
-def _list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
+def _named(data: Any, path: tuple[str, ...],
+           loc: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """The values at `path` in raw YAML data or a model, with their locations.
+
+    `EACH` walks every item of a list; a missing key or attribute yields nothing.
+    """
+    if not path:
+        yield loc, data
+    elif path[0] == EACH:
+        for index, item in enumerate(data if isinstance(data, list) else []):
+            yield from _named(item, path[1:], (*loc, index))
+    elif isinstance(data, dict):
+        if path[0] in data:
+            yield from _named(data[path[0]], path[1:], (*loc, path[0]))
+    elif (value := getattr(data, path[0], None)) is not None:
+        yield from _named(value, path[1:], (*loc, path[0]))
 
 
 def _dangling(ref: str, kind: str, known: set[str]) -> str:
     close = difflib.get_close_matches(ref, sorted(known), n=1, cutoff=0.6)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     ref = ref if len(ref) <= 80 else ref[:77] + "..."  # ids have at most 64 characters
-    return f"no {kind[:-1]} '{ref}': there is no file content/{kind}/{ref}.yaml{hint}"
-
-
-def _stacking_cycles(units: dict[str, Unit],
-                     sources: dict[tuple[str, str], SourceFile]) -> list[Problem]:
-    """A unit cannot stack into itself, directly or through other units."""
-    edges = {uid: [t.unit for t in u.stackability.into if t.unit in units]
-             for uid, u in units.items() if u.stackability}
-    problems = []
-    for start in sorted(edges):
-        for index, target in enumerate(units[start].stackability.into):  # type: ignore[union-attr]
-            if target.unit in units and _reaches(edges, target.unit, start):
-                problems.append(sources[("units", start)].problem(
-                    ("stackability", "into", index, "unit"),
-                    f"stacking goes round in a circle: '{start}' stacks into '{target.unit}', "
-                    f"which leads back to '{start}'"))
-    return problems
-
-
-def _reaches(edges: Mapping[str, list[str]], origin: str, goal: str) -> bool:
-    """True when `goal` is `origin` or can be reached from it."""
-    seen, todo = set(), [origin]
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(edges.get(node, []))
-    return False
+    folder = BY_NAME[kind].folder
+    return f"no {kind} '{ref}': there is no file content/{folder}/{ref}.yaml{hint}"
 
 
 def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
@@ -251,28 +266,25 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
     return dates
 
 
-def _assemble(objects: dict[str, dict[str, Any]], paths: dict[tuple[str, str], str],
+def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
               dates: dict[str, UnitDates]) -> Catalogue:
-    units = dict(sorted(objects["units"].items()))
-    by_provider: dict[str, list[str]] = {}
-    by_outcome: dict[str, list[str]] = {}
-    stacking_into: dict[str, list[str]] = {}  # each unit page asks: one pass here, not N there
-    for unit_id, unit in units.items():
-        for pid in dict.fromkeys([unit.provider, *unit.bodies]):
-            by_provider.setdefault(pid, []).append(unit_id)
-        for oid in unit.outcomes:
-            by_outcome.setdefault(oid, []).append(unit_id)
-        targets = unit.stackability.into if unit.stackability else []
-        for target in dict.fromkeys(t.unit for t in targets if t.unit):
-            stacking_into.setdefault(target, []).append(unit_id)
+    referrers: dict[Key, list[Key]] = {}  # each page asks: one pass here, not N there
+    for kind in KINDS:
+        for object_id in sorted(objects[kind.folder]):
+            data = objects[kind.folder][object_id]
+            for reference in kind.references:
+                target = BY_NAME[reference.target].folder
+                for _, ref in _named(data, reference.path):
+                    if not isinstance(ref, str):
+                        continue
+                    named = referrers.setdefault((target, ref), [])
+                    if not named or named[-1] != (kind.folder, object_id):
+                        named.append((kind.folder, object_id))
     frozen = MappingProxyType
     return Catalogue(
-        units=frozen(units),
-        outcomes=frozen(dict(sorted(objects["outcomes"].items()))),
-        providers=frozen(dict(sorted(objects["providers"].items()))),
+        objects=frozen({folder: frozen(dict(sorted(found.items())))
+                        for folder, found in objects.items()}),
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
-        _units_by_provider=frozen({k: tuple(v) for k, v in by_provider.items()}),
-        _units_by_outcome=frozen({k: tuple(v) for k, v in by_outcome.items()}),
-        _units_stacking_into=frozen({k: tuple(v) for k, v in stacking_into.items()}),
+        _referrers=frozen({key: tuple(sorted(set(value))) for key, value in referrers.items()}),
     )

@@ -64,7 +64,10 @@ class SourceFile:
             return self.values, self.keys
         builder = _Builder(self.path)
         try:
-            builder.build(compose(self.text), ())  # type: ignore[arg-type]
+            node = compose(self.text)
+            if node is None:  # an empty document has no positions to correct
+                return self.values, self.keys
+            builder.build(node, ())
         except (yaml.YAMLError, Refused):  # a leniency of libyaml not screened out yet
             return self.values, self.keys
         return builder.values, builder.keys
@@ -184,6 +187,7 @@ class _Builder:
             return self._mapping(node, loc)
         if isinstance(node, SequenceNode):
             return [self.build(item, (*loc, index)) for index, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode)  # the composer makes no other kind of node
         return self._scalar(node, loc)
 
     def _mapping(self, node: MappingNode, loc: Loc) -> dict[str, Any]:

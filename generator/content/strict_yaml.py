@@ -38,8 +38,9 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+CParser: type[Any] | None
 try:  # libyaml: the same events as PyYAML's parser, from C
-    from yaml.cyaml import CParser
+    from yaml._yaml import CParser
 except ImportError:  # PyYAML built without libyaml: the pure-Python parser reads everything
     CParser = None
 
@@ -85,7 +86,7 @@ for _tag, _pattern, _first in _IMPLICIT:
 class Refused(Exception):
     """A YAML construct we do not accept, with where it is."""
 
-    def __init__(self, mark: yaml.Mark, message: str) -> None:
+    def __init__(self, mark: Any, message: str) -> None:
         super().__init__(message)
         self.mark = mark
         self.message = message
@@ -102,8 +103,8 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, CoreSchemaResolver):
         CoreSchemaResolver.__init__(self)
         self._depth = 0
 
-    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
-        event = self.peek_event()
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]  # types-PyYAML: untyped
         if isinstance(event, AliasEvent):
             raise Refused(
                 event.start_mark,
@@ -117,7 +118,8 @@ class _StrictLoader(Reader, Scanner, Parser, Composer, CoreSchemaResolver):
         if _has_explicit_tag(event):
             raise Refused(
                 event.start_mark,
-                f"YAML tags ({event.tag}) are not allowed: remove the tag and write a plain value",
+                f"YAML tags ({getattr(event, 'tag', None)}) are not allowed: remove the tag and "
+                "write a plain value",
             )
         if isinstance(event, CollectionStartEvent):
             self._depth += 1
@@ -205,7 +207,7 @@ def _scalar_tag(event: ScalarEvent) -> str:
     if event.implicit[0]:  # plain, not quoted
         for tag, pattern in _IMPLICIT_BY_FIRST.get(event.value[:1], ()):
             if pattern.match(event.value):
-                return tag
+                return str(tag)
     return STR
 
 
@@ -247,7 +249,7 @@ class _Tree:
                 self.root = container
             return True
         if (not isinstance(event, NodeEvent) or kind is AliasEvent or event.anchor is not None
-                or event.tag is not None):
+                or getattr(event, "tag", None) is not None):
             return False
         if not self.open:
             return kind is MappingStartEvent and self._value(event, ())
@@ -261,6 +263,7 @@ class _Tree:
     def _key(self, event: Any, mapping: list[Any]) -> bool:
         if type(event) is not ScalarEvent or _scalar_tag(event) != STR:
             return False
+        assert event.start_mark is not None  # both parsers mark every event
         key, problem = text_value(event.value) if self.check_text else (event.value, None)
         if problem or key in mapping[0]:
             return False

@@ -53,7 +53,7 @@ def _markdown() -> MarkdownIt:
     parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
     # Only absolute web and mail links: a relative one would point into this site, where the
     # description's author cannot know what exists; a refused link stays visible as text.
-    parser.validateLink = _absolute_link  # type: ignore[method-assign]
+    parser.validateLink = _absolute_link  # type: ignore[method-assign]  # the documented hook
     return parser
 
 

@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from generator.content.errors import Problem
-from generator.content.sources import Loc, SourceFile
+from generator.content.sources import SourceFile
+from generator.content.strict_yaml import Loc
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -1,39 +1,65 @@
-"""Pure renderers: `Catalogue` -> {site path: bytes}. None of them touches the disk."""
+"""Pure renderers: `Catalogue` -> {site path: bytes}. None of them touches the disk.
+
+Two sorts: a *document* renderer makes one file beside one object's page (registered here
+under its kind and file name, which the kind's record in `generator.kinds` lists); an
+*aggregate* renderer makes files about the whole catalogue (the bulk API, QDR XML, feeds,
+search index, schemas).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from generator.content.catalogue import Catalogue
-from generator.content.models import Unit
+from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
-from generator.site.pages import UNIT_DOCUMENTS, SiteInfo, UnitDocument, unit_url
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
-Embedder = Callable[[Catalogue, Unit, SiteInfo], dict[str, Any]]
+DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
+Embedder = Callable[[Catalogue, Any, SiteInfo], dict[str, Any]]
 
-RENDERERS: tuple[Renderer, ...] = (
-    plain.render, schemas.render, elm.render, loq_xml.render, openbadges.render, feeds.render,
-    search.render,
+DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
+    ("unit", "elm.jsonld"): elm.document,
+    ("unit", "achievement.json"): openbadges.document,
+    ("unit", "unit.json"): plain.document,
+}
+"""(kind, file name) -> the renderer of that document for one object."""
+
+AGGREGATES: tuple[Renderer, ...] = (
+    plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
 )
-"""Every renderer whose files the build publishes, in a fixed order."""
+"""Every renderer of catalogue-wide files, in a fixed order."""
 
-
-EMBEDDED: tuple[Embedder, ...] = (schemaorg.course, schemaorg.amb_learning_resource)
-"""JSON-LD blocks embedded in the head of every unit page."""
+EMBEDDED: dict[str, tuple[Embedder, ...]] = {
+    "unit": (schemaorg.course, schemaorg.amb_learning_resource),
+}
+"""JSON-LD blocks embedded in the head of each page of a kind."""
 
 
 class DuplicateOutput(RuntimeError):
     """Two renderers produced the same path: a bug in the generator."""
 
 
-def render_outputs(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """All machine-readable files of the site; refuses a path produced twice."""
-    files: dict[str, bytes] = {}
-    for _, rendered in render_each(catalogue, site):
-        files.update(rendered)
-    return files
+class UnregisteredDocument(RuntimeError):
+    """A kind lists a document that no renderer makes, or the reverse: a bug."""
+
+
+def _check_documents() -> None:
+    listed = {(kind.name, doc.filename) for kind in KINDS for doc in kind.documents}
+    if listed != set(DOCUMENTS):
+        raise UnregisteredDocument(f"kinds list {sorted(listed)}, renderers make "
+                                   f"{sorted(DOCUMENTS)}")
+
+
+_check_documents()
+
+
+def object_documents(catalogue: Catalogue, kind: Kind, obj: Any,
+                     site: SiteInfo) -> dict[str, bytes]:
+    """Every document published beside one object's page."""
+    return {kind.document_path(obj.id, doc): DOCUMENTS[(kind.name, doc.filename)](
+        catalogue, obj, site) for doc in kind.documents}
 
 
 def render_each(catalogue: Catalogue,
@@ -44,20 +70,44 @@ def render_each(catalogue: Catalogue,
     output at once (at 10,000 units it is over 300 MiB).
     """
     produced: set[str] = set()
-    for renderer in RENDERERS:
-        files = renderer(catalogue, site)
+
+    def checked(name: str, files: dict[str, bytes]) -> tuple[str, dict[str, bytes]]:
         for path in files:
             if path in produced:
-                raise DuplicateOutput(f"{path} is produced twice (by {renderer.__module__})")
+                raise DuplicateOutput(f"{path} is produced twice (by {name})")
         produced.update(files)
-        yield renderer.__module__.rsplit(".", 1)[-1], files
+        return name, files
+
+    for kind in KINDS:
+        for doc in kind.documents:
+            render = DOCUMENTS[(kind.name, doc.filename)]
+            yield checked(f"{kind.folder}/*/{doc.filename}", {
+                kind.document_path(obj.id, doc): render(catalogue, obj, site)
+                for obj in catalogue.objects[kind.folder].values()})
+    for renderer in AGGREGATES:
+        yield checked(renderer.__module__.rsplit(".", 1)[-1], renderer(catalogue, site))
 
 
-def embedded_jsonld(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict[str, Any]]:
-    """The JSON-LD blocks for a unit page's head."""
-    return [embed(catalogue, unit, site) for embed in EMBEDDED]
+def render_outputs(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
+    """All machine-readable files of the site; refuses a path produced twice."""
+    files: dict[str, bytes] = {}
+    for _, rendered in render_each(catalogue, site):
+        files.update(rendered)
+    return files
 
 
-def unit_alternates(unit_id: str, outputs: Container[str]) -> list[UnitDocument]:
-    """The unit's machine-readable documents that this build produced (`outputs`: paths)."""
-    return [doc for doc in UNIT_DOCUMENTS if f"{unit_url(unit_id)}{doc.filename}" in outputs]
+def embedded_jsonld(catalogue: Catalogue, kind: Kind, obj: Any,
+                    site: SiteInfo) -> list[dict[str, Any]]:
+    """The JSON-LD blocks for the head of an object's page."""
+    return [embed(catalogue, obj, site) for embed in EMBEDDED.get(kind.name, ())]
+
+
+def alternates(kind: Kind, object_id: str) -> list[dict[str, str]]:
+    """The `<link rel="alternate">` attributes of an object's documents (relative hrefs)."""
+    return [{"href": kind.document_path(object_id, doc), "type": doc.media_type,
+             "title": doc.title} for doc in kind.documents]
+
+
+__all__ = ["AGGREGATES", "DOCUMENTS", "EMBEDDED", "Document", "DuplicateOutput",
+           "alternates", "embedded_jsonld", "object_documents", "render_each",
+           "render_outputs"]

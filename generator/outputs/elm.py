@@ -8,7 +8,7 @@ application deadline, pointing to the same achievement specification.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,6 +16,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Place, Price, Session, Unit
 from generator.content.serialise import json_bytes
 from generator.content.text import pick_language
+from generator.kinds import OUTCOME, UNIT, SiteInfo
 from generator.outputs.elm_concepts import (
     EDC_CONTEXT,
     Node,
@@ -33,7 +34,6 @@ from generator.outputs.elm_concepts import (
     typed_date_time,
     web_resource,
 )
-from generator.site.pages import SiteInfo, outcome_url, unit_url
 
 OPPORTUNITY_TYPE = "short-learning-programme"
 """Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""
@@ -65,36 +65,21 @@ class UnitIds:
         return self.page + "#learning-assessment-specification"
 
 
-def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`units/<id>/elm.jsonld` for every unit."""
-    parts = stacked_parts(catalogue)
-    return {
-        f"units/{uid}/elm.jsonld": json_bytes(unit_to_elm(catalogue, unit, site, parts),
-                                               indent=None)
-        for uid, unit in catalogue.units.items()
-    }
+def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
+    """`units/<id>/elm.jsonld`."""
+    return json_bytes(unit_to_elm(catalogue, unit, site), indent=None)
 
 
-def stacked_parts(catalogue: Catalogue) -> dict[str, list[str]]:
-    """Unit id -> ids of the units that stack into it, computed once for the whole catalogue."""
-    parts: dict[str, list[str]] = {}
-    for unit in catalogue.units.values():
-        for target in unit.stackability.into if unit.stackability else ():
-            if target.unit:
-                parts.setdefault(target.unit, []).append(unit.id)
-    return parts
-
-
-def unit_to_elm(catalogue: Catalogue, unit: Unit, site: SiteInfo,
-                parts: Mapping[str, list[str]]) -> dict[str, Any]:
+def unit_to_elm(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     """The unit's ELM document: its learning opportunity, then one per dated session."""
-    builder = _UnitBuilder(catalogue, unit, site, parts.get(unit.id, []))
+    parts = [part.id for part in catalogue.units_stacking_into(unit.id)]
+    builder = _UnitBuilder(catalogue, unit, site, parts)
     return {"@context": EDC_CONTEXT, "@graph": [builder.opportunity(), *builder.sessions()]}
 
 
 def unit_ids(unit_id: str, site: SiteInfo) -> UnitIds:
     """The node identifiers of a unit."""
-    return UnitIds(site.absolute(unit_url(unit_id)))
+    return UnitIds(site.absolute(UNIT.url(unit_id)))
 
 
 def default_language(unit: Unit) -> str:
@@ -319,7 +304,7 @@ class _UnitBuilder:
 def learning_outcome(outcome: Outcome, site: SiteInfo) -> Node:
     """An outcome: its statement as title, skill type, reuse level, related skills."""
     node: Node = {
-        "@id": site.absolute(outcome_url(outcome.id)) + "#learning-outcome",
+        "@id": site.absolute(OUTCOME.url(outcome.id)) + "#learning-outcome",
         "@type": "LearningOutcome",
         "title": dict(outcome.statement),
         "dcType": concept("skill_types", SKILL_TYPES[outcome.category]),

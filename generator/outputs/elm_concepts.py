@@ -15,7 +15,7 @@ from typing import Any
 from generator.content.models import EscoSkill, OtherSkill, Provider
 from generator.content.text import number
 from generator.content.vocabularies import vocabulary
-from generator.site.pages import SiteInfo, provider_url
+from generator.kinds import PROVIDER, SiteInfo
 
 Node = dict[str, Any]
 
@@ -117,7 +117,7 @@ def place(node_id: str, city: str, country: str, line: str, language: str) -> No
 
 def organisation(provider: Provider, site: SiteInfo) -> Node:
     """A provider or awarding body as an ELM `Organisation` (legal name, place, contact)."""
-    page = site.absolute(provider_url(provider.id))
+    page = site.absolute(PROVIDER.url(provider.id))
     language = provider.default_language
     node: Node = {
         "@id": organisation_id(provider.id, site),
@@ -141,7 +141,7 @@ def organisation(provider: Provider, site: SiteInfo) -> Node:
 
 def organisation_id(provider_id: str, site: SiteInfo) -> str:
     """The identifier of a provider's `Organisation` node."""
-    return site.absolute(provider_url(provider_id)) + "#organisation"
+    return site.absolute(PROVIDER.url(provider_id)) + "#organisation"
 
 
 def accreditation_text(name: Mapping[str, str], body: str | None,

@@ -8,15 +8,15 @@ follows `loq.xsd` (ELM 3.1.0) exactly.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from lxml import etree
 
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick_language
-from generator.outputs.elm import default_language, stacked_parts, unit_to_elm
+from generator.kinds import SiteInfo
+from generator.outputs.elm import default_language, unit_to_elm
 from generator.outputs.elm_concepts import Node
-from generator.site.pages import SiteInfo
 
 LOQ = "http://data.europa.eu/snb/model/ap/loq-constraints/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -112,11 +112,10 @@ SECTIONS = (
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
     """`api/loq.xml`: all units as one QDR `Courses` document."""
-    parts = stacked_parts(catalogue)
     writer = _Writer()
     for unit in catalogue.units.values():
         language = default_language(unit)
-        for node in unit_to_elm(catalogue, unit, site, parts)["@graph"]:
+        for node in unit_to_elm(catalogue, unit, site)["@graph"]:
             writer.record(node, language)
     return {"api/loq.xml": writer.document()}
 
@@ -125,16 +124,20 @@ class UnmappedProperty(RuntimeError):
     """An ELM node has a property the XML mapping does not know: a bug in the generator."""
 
 
+_NSMAP = cast(dict[str, str], NSMAP)
+"""lxml takes None for the default namespace; lxml-stubs types the keys as str only."""
+
+
 class _Writer:
     """Collects records by section and writes each identified node exactly once."""
 
     def __init__(self) -> None:
-        self.sections = {name: etree.Element(_qualified(name), nsmap=NSMAP) for name in SECTIONS}
+        self.sections = {name: etree.Element(_qualified(name), nsmap=_NSMAP) for name in SECTIONS}
         self.written: set[str] = set()
 
     def document(self) -> bytes:
         """The finished `Courses` document."""
-        root = etree.Element(_qualified("Courses"), nsmap=NSMAP, xsdVersion="3.1.0")
+        root = etree.Element(_qualified("Courses"), nsmap=_NSMAP, xsdVersion="3.1.0")
         root.extend(section for section in self.sections.values() if len(section))
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 

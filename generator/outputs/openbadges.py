@@ -9,9 +9,8 @@ from generator.content.models import Provider, Unit
 from generator.content.serialise import json_bytes, plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
+from generator.kinds import PROVIDER, UNIT, SiteInfo
 from generator.outputs.common import licence_uri, metadata_licence_uri
-from generator.outputs.schemaorg import unit_skills
-from generator.site.pages import SiteInfo, provider_url, unit_url
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 LICENCE_TERMS = {
@@ -25,20 +24,17 @@ ESCO_ALIGNMENT_TYPE = "ext:ESCOSkill"
 """OB3 `targetType` for ESCO skills: the spec's list has no ESCO entry and allows `ext:` values."""
 
 
-def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`units/<id>/achievement.json` for every unit."""
-    return {
-        f"{unit_url(uid)}achievement.json": json_bytes(achievement(catalogue, unit, site))
-        for uid, unit in catalogue.units.items()
-    }
+def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
+    """`units/<id>/achievement.json`."""
+    return json_bytes(achievement(catalogue, unit, site))
 
 
 def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     """The unit as an OB3 `Achievement` of type MicroCredential."""
-    page = site.absolute(unit_url(unit.id))
+    page = site.absolute(UNIT.url(unit.id))
     data: dict[str, Any] = {
         "@context": [OB3_CONTEXT, LICENCE_TERMS],
-        "id": site.absolute(f"{unit_url(unit.id)}achievement.json"),
+        "id": site.absolute(f"{UNIT.url(unit.id)}achievement.json"),
         "type": ["Achievement"],
         "achievementType": "MicroCredential",
         "name": pick(unit.title),
@@ -55,7 +51,7 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
     alignments = [
         {"type": ["Alignment"], "targetName": skill.label, "targetUrl": skill.uri,
          "targetFramework": "ESCO", "targetType": ESCO_ALIGNMENT_TYPE}
-        for skill in unit_skills(catalogue, unit)
+        for skill in catalogue.unit_skills(unit)
     ]
     if alignments:
         data["alignment"] = alignments
@@ -67,7 +63,7 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
 def profile(provider: Provider, site: SiteInfo) -> dict[str, Any]:
     """The provider as the OB3 `Profile` that created the achievement."""
     data: dict[str, Any] = {
-        "id": site.absolute(provider_url(provider.id)),
+        "id": site.absolute(PROVIDER.url(provider.id)),
         "type": ["Profile"],
         "name": pick(provider.name),
         "url": provider.homepage,

@@ -42,7 +42,7 @@ _VALUES = {character: value for value, character in enumerate(DIGITS)}
 
 def encode_numbers(numbers: Iterable[int]) -> str:
     """Non-negative integers as text, five bits per character (see the module docstring)."""
-    characters = []
+    characters: list[str] = []
     for number in numbers:
         chunk = [DIGITS[number & 31]]
         number >>= 5
@@ -72,7 +72,7 @@ def document_ref(number: int) -> str:
     return str(number)
 
 
-class WordListBuilder(Builder):  # type: ignore[misc]
+class WordListBuilder(Builder):  # type: ignore[misc]  # lunr.py is untyped: Builder is Any
     """lunr.py's Builder for documents whose fields are lists of normalised words.
 
     `add` records exactly what the stock `Builder.add` does with an empty pipeline (postings,

@@ -8,7 +8,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.serialise import json_bytes
 from generator.content.vocabularies import vocabulary
-from generator.site.pages import SiteInfo, outcome_url, provider_url, unit_url
+from generator.kinds import OUTCOME, PROVIDER, UNIT, SiteInfo
 
 _VOCABULARY_FIELDS = {
     "eqf_level": "eqf_levels", "isced_f": "isced_f", "mode": "modes",
@@ -16,16 +16,21 @@ _VOCABULARY_FIELDS = {
 }
 
 
+def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
+    """`units/<id>/unit.json`."""
+    return json_bytes(unit_document(catalogue, unit, site))
+
+
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`units/<id>/unit.json`, `api/units.json` and `api/units.txt`."""
+    """`api/units.json` (every `unit.json` in one file) and `api/units.txt` (their pages)."""
     documents = {uid: unit_document(catalogue, unit, site) for uid, unit in catalogue.units.items()}
-    files = {f"units/{uid}/unit.json": json_bytes(doc) for uid, doc in documents.items()}
+    files = {}
     files["api/units.json"] = json_bytes({
         "count": len(documents),
         "units": list(documents.values()),
     })
     files["api/units.txt"] = "".join(
-        site.absolute(unit_url(uid)) + "\n" for uid in documents).encode("utf-8")
+        site.absolute(UNIT.url(uid)) + "\n" for uid in documents).encode("utf-8")
     return files
 
 
@@ -50,7 +55,7 @@ def unit_document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str,
     dates = catalogue.dates[unit.id]
     data["published"] = dates.published
     data["updated"] = dates.updated
-    data["url"] = site.absolute(unit_url(unit.id))
+    data["url"] = site.absolute(UNIT.url(unit.id))
     data["source"] = catalogue.source_path("units", unit.id)
     return data
 
@@ -63,7 +68,7 @@ def outcome_document(outcome: Outcome, site: SiteInfo) -> dict[str, Any]:
         data["reuse_level"] = concept("reuse_levels", outcome.reuse_level)
     if outcome.eqf_level:
         data["eqf_level"] = concept("eqf_levels", outcome.eqf_level)
-    data["url"] = site.absolute(outcome_url(outcome.id))
+    data["url"] = site.absolute(OUTCOME.url(outcome.id))
     return data
 
 
@@ -71,7 +76,7 @@ def provider_document(provider: Provider, site: SiteInfo) -> dict[str, Any]:
     """A provider as plain JSON with its page URL."""
     data = provider.model_dump(mode="python", exclude_none=True)
     data["country"] = concept("countries", provider.country)
-    data["url"] = site.absolute(provider_url(provider.id))
+    data["url"] = site.absolute(PROVIDER.url(provider.id))
     return data
 
 

@@ -17,8 +17,8 @@ from generator.content.models.esco import EscoSkill, OtherSkill
 from generator.content.serialise import plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
+from generator.kinds import OUTCOME, PROVIDER, UNIT, SiteInfo
 from generator.outputs.common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
-from generator.site.pages import SiteInfo, outcome_url, provider_url, unit_url
 
 SCHEMA_CONTEXT = "https://schema.org"
 AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
@@ -40,7 +40,7 @@ _IN_PERSON = {"onsite", "blended"}
 
 def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     """The schema.org `Course` block (search engines, Google's Course info rich results)."""
-    page = site.absolute(unit_url(unit.id))
+    page = site.absolute(UNIT.url(unit.id))
     licence = licence_uri(unit.license)
     eqf = eqf_level(unit.eqf_level)
     data: dict[str, Any] = {
@@ -87,17 +87,17 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
 def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
     """The same course in the AMB profile that OER aggregators such as OERSI validate."""
     provider = catalogue.provider_of(unit)
-    organisation_ref = {"id": site.absolute(provider_url(provider.id)), "type": "Organization",
+    organisation_ref = {"id": site.absolute(PROVIDER.url(provider.id)), "type": "Organization",
                         "name": pick(provider.name)}
     teaches: list[dict[str, Any]] = []
     for outcome in catalogue.outcomes_of(unit):
-        teaches.append({"id": site.absolute(outcome_url(outcome.id)), "type": "DefinedTerm",
+        teaches.append({"id": site.absolute(OUTCOME.url(outcome.id)), "type": "DefinedTerm",
                         "name": pick(outcome.title)})
     teaches += [{"id": skill.uri, "type": "DefinedTerm", "name": skill.label}
-                for skill in unit_skills(catalogue, unit)]
+                for skill in catalogue.unit_skills(unit)]
     data: dict[str, Any] = {
         "@context": [AMB_CONTEXT, {"@language": pick_language(unit.title)}],
-        "id": site.absolute(unit_url(unit.id)),
+        "id": site.absolute(UNIT.url(unit.id)),
         "type": ["Course", "LearningResource"],
         "name": pick(unit.title),
         "description": pick(unit.summary),
@@ -123,7 +123,7 @@ def organisation(provider: Provider, site: SiteInfo) -> dict[str, Any]:
     """A provider as an `Organization`: its page here is its id, its website its `url`."""
     data: dict[str, Any] = {
         "@type": "Organization",
-        "@id": site.absolute(provider_url(provider.id)),
+        "@id": site.absolute(PROVIDER.url(provider.id)),
         "name": pick(provider.name),
         "url": provider.homepage,
         "address": postal_address(provider.city, provider.country, provider.address),
@@ -213,9 +213,9 @@ def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, An
             "url": MICRO_CREDENTIAL_RECOMMENDATION,
         },
         "educationalLevel": eqf_level(unit.eqf_level),
-        "url": site.absolute(unit_url(unit.id)),
+        "url": site.absolute(UNIT.url(unit.id)),
     }
-    skills = [esco_skill_term(skill) for skill in unit_skills(catalogue, unit)]
+    skills = [esco_skill_term(skill) for skill in catalogue.unit_skills(unit)]
     if skills:
         data["competencyRequired"] = skills
     return data
@@ -246,7 +246,7 @@ def field_of_education(code: str) -> dict[str, Any]:
 
 def outcome_term(outcome: Outcome, site: SiteInfo) -> dict[str, Any]:
     """A learning outcome as a `DefinedTerm`, `about` the ESCO (and other) skills it names."""
-    page = site.absolute(outcome_url(outcome.id))
+    page = site.absolute(OUTCOME.url(outcome.id))
     data: dict[str, Any] = {
         "@type": "DefinedTerm",
         "@id": page,
@@ -281,15 +281,6 @@ def other_skill_term(skill: OtherSkill) -> dict[str, Any]:
     return data
 
 
-def unit_skills(catalogue: Catalogue, unit: Unit) -> list[EscoSkill]:
-    """The ESCO skills of all the unit's outcomes, each once, in outcome order."""
-    seen: dict[str, EscoSkill] = {}
-    for outcome in catalogue.outcomes_of(unit):
-        for skill in outcome.esco_skills:
-            seen.setdefault(skill.uri, skill)
-    return list(seen.values())
-
-
 def number_of_credits(unit: Unit) -> list[dict[str, Any]]:
     """ECTS credits and ECVET points as `QuantitativeValue`s (fractions allowed, unit named)."""
     systems = vocabulary("credit_systems")
@@ -309,7 +300,7 @@ def stacks_into(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict[s
     for target in unit.stackability.into:
         if target.unit:
             larger = catalogue.units[target.unit]
-            targets.append({"@type": "Course", "@id": site.absolute(unit_url(larger.id)),
+            targets.append({"@type": "Course", "@id": site.absolute(UNIT.url(larger.id)),
                             "name": pick(larger.title)})
         else:
             work: dict[str, Any] = {"@type": "CreativeWork", "name": pick(target.title)}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.content.catalogue import Catalogue
-from generator.site.pages import SiteInfo
+from generator.kinds import SiteInfo
 from generator.tools.schemas import schema_files
 
 

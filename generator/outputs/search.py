@@ -33,11 +33,11 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.text import SITE_LANGUAGE, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
+from generator.kinds import SiteInfo
 from generator.outputs import packed_index
-from generator.site.pages import SiteInfo
 
 INDEX_PATH = "catalogue/search-index.json"
-LUNR_SCRIPT_PATH = "assets/vendor/lunr.js"
+LUNR_SCRIPT_PATH = "assets/vendor/lunr.min.js"
 FORMAT_VERSION = 1
 """Bumped when the shape of search-index.json changes, so a cached page cannot misread it."""
 
@@ -125,9 +125,8 @@ def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
 
 @cache
 def lunr_script() -> bytes:
-    """The lunr.js shipped with MkDocs' search plugin (read, never committed here)."""
-    folder = resources.files("mkdocs.contrib.search") / "templates" / "search"
-    return (folder / "lunr.js").read_bytes()
+    """lunr.js 2.3.9, minified, as released (generator/outputs/vendor/README.md)."""
+    return (resources.files("generator.outputs") / "vendor" / "lunr.min.js").read_bytes()
 
 
 def search_index(catalogue: Catalogue) -> dict[str, Any]:

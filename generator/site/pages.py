@@ -13,38 +13,13 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick
+from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
 """Units per page of the plain (no JavaScript) catalogue list."""
 PAGER_NEIGHBOURS = 2
 """Pages linked either side of the current one; with the first and last, at most 9 links."""
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """Where the site is published; every absolute URL in the metadata starts here."""
-
-    url: str
-    name: str = "microVET catalogue"
-    repo_url: str | None = None
-    edit_uri: str | None = None
-    markdown_pages: tuple[str, ...] = ()
-    """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
-
-    def __post_init__(self) -> None:
-        if not self.url.endswith("/"):
-            object.__setattr__(self, "url", self.url + "/")
-
-    def absolute(self, path: str) -> str:
-        """Absolute URL of a path inside the site (`units/x/` -> `https://.../units/x/`)."""
-        return self.url + path.lstrip("/")
-
-    def edit_url(self, repository_path: str) -> str | None:
-        """Link to the web editor for a file in the repository, if the repository is known."""
-        if not self.repo_url or self.edit_uri is None:
-            return None
-        return self.repo_url.rstrip("/") + "/" + self.edit_uri.strip("/") + "/" + repository_path
 
 
 @dataclass(frozen=True)
@@ -58,6 +33,9 @@ class GeneratedPage:
     edit_path: str | None = None
     description: str | None = None
     in_nav: bool = False
+    kind: str | None = None
+    """The registry kind of the object the page shows (`unit`), or None for other pages."""
+    object_id: str | None = None
 
     @property
     def url(self) -> str:
@@ -67,48 +45,11 @@ class GeneratedPage:
 
 
 @dataclass(frozen=True, slots=True)
-class UnitDocument:
-    """A machine-readable document published beside each unit page."""
-
-    filename: str
-    media_type: str
-    title: str
-
-
-UNIT_DOCUMENTS = (
-    UnitDocument("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
-    UnitDocument("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
-    UnitDocument("unit.json", "application/json", "Plain JSON, references resolved"),
-)
-"""Linked from each unit page (`rel="alternate"`) when the build produced them."""
-
-
-@dataclass(frozen=True, slots=True)
 class PagerLink:
     """One numbered link of the catalogue list's pager."""
 
     number: int
     url: str
-
-
-def unit_url(unit_id: str) -> str:
-    """Stable path of a unit page; aggregators depend on it."""
-    return f"units/{unit_id}/"
-
-
-def outcome_url(outcome_id: str) -> str:
-    """Stable path of an outcome page."""
-    return f"outcomes/{outcome_id}/"
-
-
-def provider_url(provider_id: str) -> str:
-    """Stable path of a provider page."""
-    return f"providers/{provider_id}/"
-
-
-def catalogue_page_url(number: int) -> str:
-    """Page `number` (1-based) of the plain catalogue list."""
-    return "catalogue/" if number == 1 else f"catalogue/page/{number}/"
 
 
 def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
@@ -125,34 +66,19 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
 
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Every page made from content: units, outcomes, providers, the catalogue list."""
-    pages = [
-        GeneratedPage(
-            src_uri=f"units/{unit.id}.md", template="unit.html", title=pick(unit.title),
-            context={"unit": unit}, edit_path=catalogue.source_path("units", unit.id),
-            description=pick(unit.summary),
-        )
-        for unit in catalogue.units.values()
-    ]
-    pages += [
-        GeneratedPage(
-            src_uri=f"outcomes/{outcome.id}.md", template="outcome.html",
-            title=pick(outcome.title), context={"outcome": outcome},
-            edit_path=catalogue.source_path("outcomes", outcome.id),
-            description=pick(outcome.statement),
-        )
-        for outcome in catalogue.outcomes.values()
-    ]
-    pages += [
-        GeneratedPage(
-            src_uri=f"providers/{provider.id}.md", template="provider.html",
-            title=pick(provider.name), context={"training_provider": provider},
-            edit_path=catalogue.source_path("providers", provider.id),
-            description=pick(provider.description) or None,
-        )
-        for provider in catalogue.providers.values()
-    ]
+    """Every page made from content: one per object of each kind, the catalogue list."""
+    pages = [object_page(catalogue, kind, obj)
+             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
     return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+
+
+def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
+    """The page of one object: its kind's template, URL and edit link."""
+    return GeneratedPage(
+        src_uri=kind.page_source(obj.id), template=kind.template, title=pick(kind.title(obj)),
+        context={kind.context_key: obj}, edit_path=catalogue.source_path(kind.folder, obj.id),
+        description=pick(kind.description(obj)) or None, kind=kind.name, object_id=obj.id,
+    )
 
 
 def field_reference_page() -> GeneratedPage:

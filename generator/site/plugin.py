@@ -1,13 +1,15 @@
-"""The MkDocs plugin: a thin adapter between MkDocs events and the core.
+"""The MkDocs plugin: a thin adapter between MkDocs events and the build pipeline.
 
-on_config     read and validate all content (nothing written yet); for `mkdocs build`,
-              redirect the build into a temporary folder beside site/
-on_files      add one generated page per unit, outcome, provider and catalogue page; render
-              the outputs renderer by renderer into the emptied site folder
-on_env        register the template filters and the Content-Security-Policy
-on_page_*     hand each generated page its template, title and content objects
-on_post_build write the outputs MkDocs overwrites (sitemaps), then swap the finished folder in
-on_serve      rebuild when content/ changes
+on_config       `pipeline.gather`: read and validate all content, list the pages (nothing
+                written); for `mkdocs build`, build into a staging folder beside site/
+on_files        add one virtual file per generated page; start `Publication.write_outputs`
+on_env          register the template filters and the Content-Security-Policy
+on_page_*       hand each generated page its template, title and `Plan.page_context`
+on_post_build   wait for the outputs (`Publication.finish`)
+on_build_error  `Publication.abandon`: site/ is untouched
+on_shutdown     `Publication.commit`, after MkDocs' own `--strict` verdict (a build that
+                counted warnings ends in on_build_error instead)
+on_serve        rebuild when content/ changes
 
 MICROVET_TIMINGS=1 logs the time of each stage (generator/build/timings.py).
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -27,46 +29,37 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from mkdocs.utils import CountHandler
+from mkdocs.utils.templates import TemplateContext
 
-from generator.build import atomic
+from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
-from generator.build.writer import BackgroundWriter, write_outputs
-from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
-from generator.outputs import embedded_jsonld, render_each, unit_alternates
+from generator.kinds import SiteInfo
 from generator.site import csp, templating
-from generator.site.pages import (
-    GeneratedPage,
-    SiteInfo,
-    generated_pages,
-    markdown_page_urls,
-    unit_url,
-)
+from generator.site.pages import markdown_page_urls
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 
+OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
+"""Files MkDocs or the theme would write that the pipeline writes instead."""
 
-class MicrovetConfig(Config):
+
+class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
     """Options under `plugins: - microvet:` in mkdocs.yml."""
 
     content_dir = config_options.Type(str, default="content")
     atomic = config_options.Type(bool, default=True)
 
 
-class MicrovetPlugin(BasePlugin[MicrovetConfig]):
+class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-call]  # likewise
     """Builds the catalogue pages and metadata from content/*.yaml."""
 
     def __init__(self) -> None:
         self.command = "build"
-        self.catalogue: Catalogue | None = None
-        self.site: SiteInfo | None = None
-        self.outputs: dict[str, bytes] = {}
-        self.output_paths: frozenset[str] = frozenset()
-        self.writer: BackgroundWriter | None = None
-        self.pages: dict[str, GeneratedPage] = {}
-        self.swap: atomic.Swap | None = None
+        self.plan: Plan | None = None
+        self.publication: Publication | None = None
         self.clock = StageClock()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,58 +68,42 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.clock.start()
         root = Path(config.config_file_path).parent
-        content = root / self.config.content_dir
-        try:
-            self.catalogue = load_catalogue(content, root=root)
-        except ContentError as error:
-            raise PluginError(
-                f"{len(error.problems)} problem(s) in the content:\n{error}") from None
-        self.clock.lap("read and validate")
-        self.site = SiteInfo(
+        site = SiteInfo(
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
-        self.pages = {page.src_uri: page for page in generated_pages(self.catalogue)}
-        self.clock.lap("pages: list")
-        if self.config.atomic and self.command in {"build", "gh-deploy"}:
-            self.swap = atomic.Swap(Path(config.site_dir))
-            config.site_dir = str(self.swap.staging)
+        try:
+            self.plan = gather(root / self.config.content_dir, root, site, self.clock)
+        except ContentError as error:
+            raise PluginError(
+                f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        # Our sitemap lists every page with its real date: MkDocs must not write its own
+        # (nor copy the template as a file: see on_files).
+        config.theme.static_templates.discard("sitemap.xml")
+        atomic = self.config.atomic and self.command in {"build", "gh-deploy"}
+        self.publication = Publication(self.plan, Path(config.site_dir), atomic=atomic,
+                                       clock=self.clock)
+        config.site_dir = str(self.publication.folder)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.plan is not None and self.publication is not None  # set by on_config
         self.clock.lap("MkDocs: clean site folder, find files")
+        for name in OWN_FILES:
+            if (theirs := files.get_file_from_path(name)) is not None:
+                files.remove(theirs)
         docs_prefix = _docs_prefix(config)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
-        for page in self.pages.values():
+        for page in self.plan.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.edit_uri = page.edit_path
             files.append(file)
         self.clock.lap("pages: add generated files")
-        self._write_outputs(config)
+        self.publication.write_outputs()
         return files
-
-    def _write_outputs(self, config: MkDocsConfig) -> None:
-        """Render the outputs renderer by renderer; write them into the emptied site folder.
-
-        Their bytes are half the site: written as they come, they are never all in memory, and
-        a background thread writes them while the next renderer and the pages run. Only the
-        files MkDocs writes itself later (its sitemaps) wait for on_post_build, so that ours
-        replace MkDocs' own.
-        """
-        assert self.catalogue is not None and self.site is not None  # set by on_config
-        late = {name + suffix for name in (*config.theme.static_templates,
-                                           *config.extra_templates) for suffix in ("", ".gz")}
-        self.outputs, paths = {}, set()
-        self.writer = BackgroundWriter(Path(config.site_dir))
-        for name, files in render_each(self.catalogue, self.site):
-            self.writer.write({path: data for path, data in files.items() if path not in late})
-            self.outputs.update({path: data for path, data in files.items() if path in late})
-            paths.update(files)
-            self.clock.lap(f"outputs: {name}")
-        self.output_paths = frozenset(paths)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.clock.lap("pages: navigation, Markdown")
@@ -139,8 +116,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and page.file.generated_by:
+        generated = self._generated(page)
+        if generated is not None:
             # MkDocs renders templates without autoescaping, and Material prints the title
             # and description raw: escape content text here, once.
             page.meta["template"] = generated.template
@@ -151,23 +128,22 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
             page.meta["search"] = {"exclude": True}
         return markdown
 
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Any) -> dict[str, Any]:
-        context["catalogue"] = self.catalogue
-        context["site_info"] = self.site
-        generated = self.pages.get(page.file.src_uri)
-        if generated is not None and page.file.generated_by:
-            context.update(generated.context)
-            context["source_path"] = generated.edit_path
-            unit = generated.context.get("unit")
-            if unit is not None and self.catalogue is not None and self.site is not None:
-                context["unit_jsonld"] = embedded_jsonld(self.catalogue, unit, self.site)
-                context["unit_alternates"] = [
-                    {"href": unit_url(unit.id) + doc.filename, "type": doc.media_type,
-                     "title": doc.title}
-                    for doc in unit_alternates(unit.id, self.output_paths)
-                ]
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        assert self.plan is not None  # set by on_config
+        # MkDocs types the context as a closed TypedDict; themes and plugins add their own keys.
+        variables = cast(dict[str, Any], context)
+        generated = self._generated(page)
+        if generated is not None:
+            variables.update(self.plan.page_context(generated))
+        else:
+            variables.update(catalogue=self.plan.catalogue, site_info=self.plan.site)
         return context
+
+    def _generated(self, page: Page) -> Any:
+        if self.plan is None or not page.file.generated_by:
+            return None
+        return self.plan.by_source.get(page.file.src_uri)
 
     @event_priority(100)  # first: only ends the timing of the pages
     def _post_build_first(self, *, config: MkDocsConfig) -> None:
@@ -176,43 +152,31 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):
     @event_priority(-100)  # last, so that other plugins' files land in the staging folder too
     def _post_build_last(self, *, config: MkDocsConfig) -> None:
         self.clock.lap("search index: MkDocs search plugin")
-        if self.writer is not None:
-            self.writer.finish()
-            self.writer = None
-        write_outputs(Path(config.site_dir), self.outputs)
-        self.clock.lap("write outputs")
-        if self.swap is not None and not _strict_build_failing():
-            self.swap.commit()
-            log.info("Site swapped into place: %s", self.swap.target)
-            config.site_dir = str(self.swap.target)
-            self.swap = None
-        self.clock.lap("swap")
-        for line in self.clock.report():
-            log.info(line)
+        if self.publication is not None:
+            self.publication.finish()
+        self.clock.lap("waiting for the output writer")
 
     on_post_build = CombinedEvent(_post_build_first, _post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self.writer is not None:  # stop writing before the staging folder goes
-            self.writer.cancel()
-            self.writer = None
-        if self.swap is not None:
-            self.swap.abandon()
-            self.swap = None
+        if self.publication is not None:
+            self.publication.abandon()
+            self.publication = None
+
+    def on_shutdown(self) -> None:
+        if self.publication is not None:
+            if self.publication.swap is not None:
+                log.info("Site swapped into place: %s", self.publication.swap.target)
+            self.publication.commit()
+            self.publication = None
+        self.clock.lap("swap")
+        for line in self.clock.report():
+            log.info(line)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
-
-
-def _strict_build_failing() -> bool:
-    """True when `--strict` will abort: MkDocs counts the warnings only after on_post_build.
-
-    The swap then waits, and on_build_error abandons the staging folder.
-    """
-    return any(isinstance(handler, CountHandler) and handler.get_counts()
-               for handler in logging.getLogger("mkdocs").handlers)
 
 
 def _page_policy(env: Environment, config: MkDocsConfig) -> str:

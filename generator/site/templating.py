@@ -8,7 +8,7 @@ from jinja2 import Environment
 
 from generator.content import text
 from generator.content.serialise import script_json
-from generator.site.pages import catalogue_page_url, outcome_url, provider_url, unit_url
+from generator.kinds import KINDS, catalogue_page_url
 
 FILTERS = {
     "t": text.pick,
@@ -19,10 +19,8 @@ FILTERS = {
     "hours": text.hours,
     "long_date": text.long_date,
     "script_json": script_json,
-    "unit_url": unit_url,
-    "outcome_url": outcome_url,
-    "provider_url": provider_url,
     "catalogue_page_url": catalogue_page_url,
+    **{f"{kind.name}_url": kind.url for kind in KINDS},
 }
 
 

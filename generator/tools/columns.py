@@ -22,6 +22,7 @@ from functools import cache
 from typing import Any
 
 from generator.content.serialise import plain_number
+from generator.kinds import kind
 from generator.tools.reference import FieldDoc, model_docs
 
 SEPARATOR = ";"
@@ -89,7 +90,7 @@ def sheets() -> tuple[Sheet, ...]:
     """Every sheet, each kind's main sheet followed by its list sheets."""
     result = []
     for doc in model_docs():
-        result.append(Sheet(f"{doc.kind.capitalize()}s", doc.kind, (), doc.fields))
+        result.append(Sheet(kind(doc.kind).heading, doc.kind, (), doc.fields))
         result += _list_sheets(doc.kind, doc.fields, ())
     return tuple(result)
 

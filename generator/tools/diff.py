@@ -21,10 +21,7 @@ from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
 from generator.content.serialise import plain_number
 from generator.content.text import pick
-
-SECTIONS = (("units", "Units", "unit"), ("outcomes", "Outcomes", "outcome"),
-            ("providers", "Providers", "provider"))
-"""Folder (Catalogue attribute), heading, and singular word, in the order they are shown."""
+from generator.kinds import KINDS, Kind
 
 STATUSES = ("added", "changed", "removed")
 
@@ -128,23 +125,24 @@ def _load(label: str, content: Path, root: Path) -> Catalogue:
 def catalogue_changes(old: Catalogue, new: Catalogue) -> list[Change]:
     """Every object added, removed or changed, by section, status and id."""
     changes = []
-    for folder, _heading, _word in SECTIONS:
-        before: Mapping[str, BaseModel] = getattr(old, folder)
-        after: Mapping[str, BaseModel] = getattr(new, folder)
+    for kind in KINDS:
+        folder = kind.folder
+        before: Mapping[str, BaseModel] = old.objects[folder]
+        after: Mapping[str, BaseModel] = new.objects[folder]
         for object_id in sorted(after.keys() - before.keys()):
-            changes.append(Change(folder, object_id, _title(after[object_id]), "added"))
+            changes.append(Change(folder, object_id, _title(kind, after[object_id]), "added"))
         for object_id in sorted(before.keys() & after.keys()):
             fields = field_changes(before[object_id], after[object_id])
             if fields:
-                changes.append(Change(folder, object_id, _title(after[object_id]), "changed",
-                                      fields))
+                changes.append(Change(folder, object_id, _title(kind, after[object_id]),
+                                      "changed", fields))
         for object_id in sorted(before.keys() - after.keys()):
-            changes.append(Change(folder, object_id, _title(before[object_id]), "removed"))
+            changes.append(Change(folder, object_id, _title(kind, before[object_id]), "removed"))
     return changes
 
 
-def _title(obj: BaseModel) -> str:
-    return pick(getattr(obj, "title", None) or getattr(obj, "name", None))
+def _title(kind: Kind, obj: BaseModel) -> str:
+    return pick(kind.title(obj))
 
 
 def field_changes(old: BaseModel, new: BaseModel) -> tuple[tuple[str, Any, Any], ...]:
@@ -189,8 +187,9 @@ def markdown(changes: list[Change]) -> str:
         return "No changes to units, outcomes or providers.\n"
     counts = []
     sections = []
-    for folder, heading, word in SECTIONS:
-        mine = [change for change in changes if change.folder == folder]
+    for kind in KINDS:
+        heading, word = kind.heading, kind.name
+        mine = [change for change in changes if change.folder == kind.folder]
         if not mine:
             continue
         tally = [f"{sum(c.status == status for c in mine)} {status}" for status in STATUSES

@@ -16,9 +16,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from generator.content.catalogue import KINDS
 from generator.content.sources import read_source
 from generator.content.validation import validate
+from generator.kinds import BY_NAME, KINDS
 from generator.tools.content_yaml import content_yaml
 from generator.tools.diff import catalogue_changes, markdown
 
@@ -45,7 +45,7 @@ class Draft:
     @property
     def relative(self) -> str:
         """`units/barista-basics.yaml`: where it goes in the content folder."""
-        return f"{self.kind}s/{self.object_id}.yaml"
+        return f"{BY_NAME[self.kind].folder}/{self.object_id}.yaml"
 
     def text(self) -> str:
         """The content file."""
@@ -54,11 +54,9 @@ class Draft:
 
 @dataclass(frozen=True)
 class _Side:
-    """Objects by folder, as `diff.catalogue_changes` compares them."""
+    """Objects by folder, then id: what `diff.catalogue_changes` compares of a catalogue."""
 
-    units: Mapping[str, BaseModel]
-    outcomes: Mapping[str, BaseModel]
-    providers: Mapping[str, BaseModel]
+    objects: Mapping[str, Mapping[str, BaseModel]]
 
 
 class _Loose(BaseModel):
@@ -69,7 +67,7 @@ class _Loose(BaseModel):
 
 def gaps_of(kind: str, data: Mapping[str, Any]) -> tuple[str, ...]:
     """The mandatory fields a draft still lacks (`assessment.methods`), and other problems."""
-    model = KINDS[f"{kind}s"]
+    model = BY_NAME[kind].model
     language = data.get("default_language", "en")
     try:
         model.model_validate(data, context={"default_language": language})
@@ -85,7 +83,7 @@ def gaps_of(kind: str, data: Mapping[str, Any]) -> tuple[str, ...]:
 def without_invalid(kind: str, data: Mapping[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """`data` without empty values and without values the model refuses (missing mandatory
     fields stay missing); one note per value left out."""
-    model = KINDS[f"{kind}s"]
+    model = BY_NAME[kind].model
     clean = _pruned(dict(data))
     dropped: list[str] = []
     for _attempt in range(20):  # each round removes at least one value, or stops
@@ -141,12 +139,12 @@ def _remove(data: dict[str, Any], loc: tuple[Any, ...], why: str) -> str | None:
 def import_drafts(drafts: list[Draft], content: Path, *, update: bool, dry_run: bool) -> str:
     """Write the drafts under `content` (or, dry, describe what would change); the report."""
     _refuse_repeats(drafts)
-    old: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
-    new: dict[str, dict[str, BaseModel]] = {kind: {} for kind in KINDS}
+    old: dict[str, dict[str, BaseModel]] = {kind.folder: {} for kind in KINDS}
+    new: dict[str, dict[str, BaseModel]] = {kind.folder: {} for kind in KINDS}
     to_write, unchanged, conflicts = [], [], []
     for draft in drafts:
         target = content / draft.relative
-        folder = f"{draft.kind}s"
+        folder = BY_NAME[draft.kind].folder
         new[folder][draft.object_id] = draft.obj or _Loose(**draft.data)
         if target.is_file():
             existing = _existing(draft, target)
@@ -161,7 +159,7 @@ def import_drafts(drafts: list[Draft], content: Path, *, update: bool, dry_run: 
                 continue
         to_write.append(draft)
     if dry_run:
-        changes = catalogue_changes(_Side(**old), _Side(**new))  # type: ignore[arg-type]
+        changes = catalogue_changes(_Side(old), _Side(new))  # type: ignore[arg-type]
         refused = "".join(f"\n- {conflict}" for conflict in conflicts)
         return ("## What the import would change\n\n" + markdown(changes)
                 + (f"\nWithout --update the import would stop here:\n{refused}\n"
@@ -193,7 +191,7 @@ def _existing(draft: Draft, target: Path) -> BaseModel | None:
     if source is None or problems:
         return None
     language = source.data.get("default_language", "en")
-    obj, _problems = validate(KINDS[f"{draft.kind}s"], source,
+    obj, _problems = validate(BY_NAME[draft.kind].model, source,
                               {"default_language": language})
     return obj
 

@@ -16,12 +16,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import AfterValidator, BaseModel, EmailStr
 
-from generator.content.models import Outcome, Provider, Unit
 from generator.content.models.base import Id, Language, Text, Url, code
 from generator.content.vocabularies import NAMES, Vocabulary, vocabulary
-
-MODELS: dict[str, type[BaseModel]] = {"unit": Unit, "outcome": Outcome, "provider": Provider}
-"""Kind of content file (as typed in `microvet new KIND`) -> its model."""
+from generator.kinds import KINDS
 
 LONG_LIST = 30
 """Vocabularies longer than this are listed only on the field reference page."""
@@ -182,11 +179,12 @@ def sentence(text: str) -> str:
 
 @cache
 def model_docs() -> tuple[ModelDoc, ...]:
-    """Units, outcomes and providers, fully described."""
+    """Every kind of content file, fully described."""
     return tuple(
-        ModelDoc(kind=kind, folder=f"content/{kind}s/",
-                 description=(model.__doc__ or "").strip(), fields=describe_fields(model))
-        for kind, model in MODELS.items()
+        ModelDoc(kind=kind.name, folder=f"content/{kind.folder}/",
+                 description=(kind.model.__doc__ or "").strip(),
+                 fields=describe_fields(kind.model))
+        for kind in KINDS
     )
 
 

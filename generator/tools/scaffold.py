@@ -14,7 +14,8 @@ from pathlib import Path
 from pydantic_core import PydanticCustomError
 
 from generator.content.models.base import check_id
-from generator.tools.reference import LONG_LIST, MODELS, FieldDoc, model_docs
+from generator.kinds import BY_FOLDER, BY_NAME, EACH, KINDS
+from generator.tools.reference import LONG_LIST, FieldDoc, model_docs
 
 WIDTH = 99
 """Comment lines are wrapped to fit an editor window and GitHub's web editor."""
@@ -27,9 +28,10 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
 }
 """Codes shown as examples for vocabularies too long to list in the file."""
 
-REFERENCES = {"provider": "providers", "awarding_bodies": "providers",
-              "outcomes": "outcomes", "unit": "units"}
-"""Fields that name other content files, by field name -> folder."""
+REFERENCES = {reference.path[-1] if reference.path[-1] != EACH else reference.path[-2]:
+              BY_NAME[reference.target].folder
+              for kind in KINDS for reference in kind.references}
+"""Fields that name other content files, by field name -> folder (from the kind registry)."""
 
 HOW_TO = """\
 How to fill in this file:
@@ -187,7 +189,7 @@ def _known_hint(folder: str, ids: Sequence[str]) -> str:
         listed = f"In this catalogue: {', '.join(sorted(ids))}."
     else:
         listed = f"Ids: the file names in content/{folder}/ without .yaml."
-    kind = folder.removesuffix("s")
+    kind = BY_FOLDER[folder].name
     return listed if kind == "unit" else f"{listed} A new one: microvet new {kind} ID"
 
 
@@ -204,15 +206,16 @@ def _comment(lines: list[str], indent: str) -> list[str]:
 def known_ids(content: Path) -> dict[str, list[str]]:
     """Ids of the files already in each content folder (file names; no validation)."""
     return {
-        f"{kind}s": sorted(path.stem for path in (content / f"{kind}s").glob("*.yaml"))
-        for kind in MODELS
+        kind.folder: sorted(path.stem for path in (content / kind.folder).glob("*.yaml"))
+        for kind in KINDS
     }
 
 
 def create(kind: str, object_id: str, content: Path) -> Path:
     """Write `content/<kind>s/<object_id>.yaml`; refuse bad ids and existing files."""
-    if kind not in MODELS:
-        raise ScaffoldError(f"'{kind}' is not a kind of content: use unit, outcome or provider")
+    if kind not in BY_NAME or not BY_NAME[kind].scaffold:
+        *others, last = [k.name for k in KINDS if k.scaffold]
+        raise ScaffoldError(f"'{kind}' is not a kind of content: use {', '.join(others)} or {last}")
     try:
         check_id(object_id)
     except PydanticCustomError as error:
@@ -221,7 +224,7 @@ def create(kind: str, object_id: str, content: Path) -> Path:
         raise ScaffoldError(
             f"there is no {content.as_posix()}/ folder here: run this in the catalogue's "
             "folder (the one with mkdocs.yml), or give --content")
-    folder = content / f"{kind}s"
+    folder = content / BY_NAME[kind].folder
     target = folder / f"{object_id}.yaml"
     if target.exists():
         raise ScaffoldError(f"{target.as_posix()} already exists: choose another id, "

@@ -13,7 +13,7 @@ from typing import Any
 from generator.content.models.base import TEXT_SCHEMA
 from generator.content.models.esco import ESCO_URI
 from generator.content.serialise import json_bytes
-from generator.tools.reference import MODELS
+from generator.kinds import BY_NAME
 
 SCHEMA_FOLDER = "schemas"
 """Folder of the schema files, in the repository and on the site."""
@@ -50,7 +50,7 @@ def schema_path(kind: str) -> str:
 
 def content_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft-07) of one kind of content file: unit, outcome or provider."""
-    model = MODELS[kind]
+    model = BY_NAME[kind].model
     schema = model.model_json_schema(ref_template="#/definitions/{model}")
     definitions = schema.pop("$defs", {})
     for name, pattern in ESCO_PATTERNS.items():
@@ -126,5 +126,5 @@ def _title(name: str) -> str:
 
 def schema_files() -> dict[str, bytes]:
     """Every schema file, by repository (and site) path; deterministic bytes."""
-    return {schema_path(kind): json_bytes(content_schema(kind)) for kind in MODELS}
+    return {schema_path(kind): json_bytes(content_schema(kind)) for kind in BY_NAME}
 

@@ -25,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from generator.content.catalogue import Catalogue
+from generator.kinds import KINDS
 from generator.tools.columns import SEPARATOR, Column, Sheet, column_for, header, rows_of, sheets
 from generator.tools.content_yaml import model_data
 from generator.tools.reference import FieldDoc
@@ -62,9 +63,9 @@ def sheet_rows(catalogue: Catalogue | None) -> dict[str, list[dict[str, Any]]]:
     tables: dict[str, list[dict[str, Any]]] = {sheet.name: [] for sheet in sheets()}
     if catalogue is None:
         return tables
-    for kind in ("unit", "outcome", "provider"):
-        mine = [sheet for sheet in sheets() if sheet.kind == kind]
-        for object_id, obj in getattr(catalogue, f"{kind}s").items():
+    for kind in KINDS:
+        mine = [sheet for sheet in sheets() if sheet.kind == kind.name]
+        for object_id, obj in catalogue.objects[kind.folder].items():
             data = model_data(obj)
             for sheet in mine:
                 tables[sheet.name] += rows_of(sheet, object_id, data)

@@ -15,17 +15,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from generator.content.catalogue import KINDS
 from generator.content.sources import SourceFile
 from generator.content.strict_yaml import Loc
 from generator.content.validation import problems_from
+from generator.kinds import BY_NAME, EACH, KINDS
 from generator.tools.columns import Column, cell_value, column_for, sheets
 from generator.tools.content_yaml import model_data
 from generator.tools.importer import Draft, ImportFailed
 from generator.tools.spreadsheet import Table
-
-SHEET_OF = {"unit": "Units", "outcome": "Outcomes", "provider": "Providers"}
-REFERENCES = (("provider",), ("awarding_bodies",), ("outcomes",), ("stackability", "into"))
 
 
 @dataclass
@@ -153,7 +150,7 @@ def _list_row(reader: _Reader, table: Table, columns: dict[int, Column | None],
     owner = reader.objects.get(sheet.kind, {}).get(owner_id)
     if owner is None:
         reader.report(table, key_index, number,
-                      f"no {sheet.kind} '{owner_id}' on the {SHEET_OF[sheet.kind]} sheet: "
+                      f"no {sheet.kind} '{owner_id}' on the {BY_NAME[sheet.kind].heading} sheet: "
                       f"give the id of the {sheet.kind} this row belongs to"
                       if owner_id else f"fill in the id of the {sheet.kind} this row belongs to")
         return
@@ -235,13 +232,13 @@ def _checked(reader: _Reader, content: Path) -> list[Draft]:
     """Validate every gathered object with its model; check its references resolve."""
     drafts = []
     known = {kind: set(objects) for kind, objects in reader.objects.items()}
-    for folder in KINDS:
-        known.setdefault(folder[:-1], set()).update(
-            path.stem for path in (content / folder).glob("*.yaml"))
-    for kind in ("unit", "outcome", "provider"):
-        model = KINDS[f"{kind}s"]
-        for obj in reader.objects.get(kind, {}).values():
-            source = SourceFile(kind, obj.data, obj.values, obj.values)
+    for kind in KINDS:
+        known.setdefault(kind.name, set()).update(
+            path.stem for path in (content / kind.folder).glob("*.yaml"))
+    for kind in KINDS:
+        model = kind.model
+        for obj in reader.objects.get(kind.name, {}).values():
+            source = SourceFile(kind.name, obj.data, obj.values, obj.values)
             language = obj.data.get("default_language", "en")
             context = {"default_language": language if isinstance(language, str) else "en"}
             try:
@@ -251,26 +248,33 @@ def _checked(reader: _Reader, content: Path) -> list[Draft]:
                     reader.report_at(problem.line, problem.message)
                 continue
             _dangling(reader, obj, source, known, content)
-            drafts.append(Draft(kind, obj.object_id, model_data(valid), obj=valid))
+            drafts.append(Draft(kind.name, obj.object_id, model_data(valid), obj=valid))
     return drafts
 
 
 def _dangling(reader: _Reader, obj: _Object, source: SourceFile,
               known: dict[str, set[str]], content: Path) -> None:
-    """References to ids that are neither in the spreadsheet nor in the content folder."""
-    if obj.kind != "unit":
-        return
-    data = obj.data
-    checks: list[tuple[Loc, Any, str]] = [(("provider",), data.get("provider"), "provider")]
-    checks += [(("awarding_bodies", i), ref, "provider")
-               for i, ref in enumerate(data.get("awarding_bodies") or [])]
-    checks += [(("outcomes", i), ref, "outcome")
-               for i, ref in enumerate(data.get("outcomes") or [])]
-    stack = data.get("stackability") or {}
-    checks += [(("stackability", "into", i, "unit"), target.get("unit"), "unit")
-               for i, target in enumerate(stack.get("into") or []) if target.get("unit")]
-    for loc, ref, kind in checks:
-        if isinstance(ref, str) and ref not in known.get(kind, set()):
-            line, _column = source.position(loc)
-            reader.report_at(line, f"no {kind} '{ref}': it is neither on the "
-                             f"{SHEET_OF[kind]} sheet nor in {content.as_posix()}/{kind}s/")
+    """References to ids neither in the spreadsheet nor in the content folder (the fields
+    that name other objects are those of the kinds' registry)."""
+    for reference in BY_NAME[obj.kind].references:
+        target = BY_NAME[reference.target]
+        for loc, ref in _named(obj.data, reference.path, ()):
+            if isinstance(ref, str) and ref not in known.get(target.name, set()):
+                line, _column = source.position(loc)
+                reader.report_at(line, f"no {target.name} '{ref}': it is neither on the "
+                                 f"{target.heading} sheet nor in "
+                                 f"{content.as_posix()}/{target.folder}/")
+
+
+def _named(data: Any, path: tuple[str, ...], loc: Loc) -> list[tuple[Loc, Any]]:
+    """(where, id) of every id at `path` (`EACH` steps into each item of a list)."""
+    if not path:
+        return [(loc, data)]
+    head, rest = path[0], path[1:]
+    if head == EACH:
+        items = data if isinstance(data, list) else []
+        return [found for index, item in enumerate(items)
+                for found in _named(item, rest, (*loc, index))]
+    if not isinstance(data, Mapping) or head not in data:
+        return []
+    return _named(data[head], rest, (*loc, head))

@@ -1,6 +1,6 @@
 """Browser fixtures: the built sample site served on 127.0.0.1, and Debian's Chromium.
 
-Without /usr/bin/chromium, Playwright or node_modules/axe-core these tests skip and say how
+Without /usr/bin/chromium or Playwright these tests skip and say how
 to install them; with MICROVET_REQUIRE_BROWSER=1 (set by .ci/run) they fail instead.
 
 The browser is the run's one `chromium_session` (tests/conftest.py): Playwright's sync API
@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import browser_unavailable, serving
+from conftest import serving
 
 ROOT = Path(__file__).resolve().parents[2]
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-INSTALL_AXE = "needs axe-core in node_modules/: run `npm ci` in the project folder"
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+"""axe-core's browser bundle, vendored (tests/vendor/README.md)."""
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,5 @@ def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
 
 @pytest.fixture
 def axe_script() -> Path:
-    """axe-core's browser bundle, installed by `npm ci`."""
-    if not AXE.exists():
-        browser_unavailable(INSTALL_AXE)
+    """axe-core's browser bundle."""
     return AXE

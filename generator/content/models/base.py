@@ -53,6 +53,12 @@ Id = Annotated[
 ]
 
 
+class ContentModel(Model):
+    """The model of a whole content file (a kind in `generator.kinds`): it has an id."""
+
+    id: Id = Field(description="the file name without .yaml; never change it once published")
+
+
 # --- web addresses ------------------------------------------------------------------------
 
 def check_url(value: str) -> str:

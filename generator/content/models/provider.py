@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import EmailStr, Field
 
-from generator.content.models.base import Id, Language, Model, Text, Url, code
+from generator.content.models.base import ContentModel, Language, Model, Text, Url, code
 
 
 class Accreditation(Model):
@@ -15,10 +15,9 @@ class Accreditation(Model):
     url: Url | None = Field(default=None, description="public page that proves it")
 
 
-class Provider(Model):
+class Provider(ContentModel):
     """A training provider or awarding body (EU Recommendation: "awarding body")."""
 
-    id: Id = Field(description="the file name without .yaml; never change it once published")
     example: bool = Field(
         default=False, description="true for a fictional provider used as sample content"
     )
@@ -28,7 +27,7 @@ class Provider(Model):
     name: Text = Field(description="legal name of the organisation")
     short_name: str | None = Field(default=None, description="abbreviation, if commonly used")
     description: Text | None = Field(default=None, description="one paragraph about you")
-    country: code("countries") = Field(  # type: ignore[valid-type]
+    country: code("countries") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         description="ISO 3166 two-letter country code, e.g. IT, DE, PL"
     )
     city: str = Field(min_length=1, description="city of the registered office")

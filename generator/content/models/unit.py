@@ -9,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from generator.content.models.base import Id, Language, Model, Text, Url, code, unique
+from generator.content.models.base import ContentModel, Id, Language, Model, Text, Url, code, unique
 from generator.content.models.esco import EscoOccupation
 
 MAX_HOURS = 3000  # far beyond any micro-credential (60 ECTS is about 1,800 hours)
@@ -33,10 +33,10 @@ class Assessment(Model):
     """How learning is assessed (EU elements: type of assessment; supervision, ID check)."""
 
     methods: Annotated[
-        list[code("assessment_methods")], Field(min_length=1), AfterValidator(unique)  # type: ignore[valid-type]
+        list[code("assessment_methods")], Field(min_length=1), AfterValidator(unique)  # type: ignore[valid-type]  # code(): a type made at run time
     ] = Field(description="one or more assessment methods")
     description: Text = Field(description="what the learner does to be assessed, in plain words")
-    supervision: code("supervision") | None = Field(  # type: ignore[valid-type]
+    supervision: code("supervision") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default=None,
         description="supervision and identity verification during assessment",
     )
@@ -107,7 +107,7 @@ class Price(Model):
     amount: Annotated[Decimal, Field(ge=0, le=100_000, decimal_places=2)] = Field(
         description="price for one learner"
     )
-    currency: code("currencies") | None = Field(  # type: ignore[valid-type]
+    currency: code("currencies") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default=None, description="ISO 4217 currency code, e.g. EUR"
     )
 
@@ -138,7 +138,7 @@ class Place(Model):
     """Where an on-site session happens."""
 
     city: str = Field(min_length=1, description="city")
-    country: code("countries") = Field(description="ISO 3166 two-letter code")  # type: ignore[valid-type]
+    country: code("countries") = Field(description="ISO 3166 two-letter code")  # type: ignore[valid-type]  # code(): a type made at run time
     venue: str | None = Field(default=None, description="building or campus")
     address: str | None = Field(default=None, description="street address")
 
@@ -180,13 +180,12 @@ class Material(Model):
 
     title: Text = Field(description="title of the resource")
     url: Url = Field(description="where to find it")
-    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]
+    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]  # code(): a type made at run time
 
 
-class Unit(Model):
+class Unit(ContentModel):
     """A micro-credential offer: one YAML file in content/units/."""
 
-    id: Id = Field(description="the file name without .yaml; never change it once published")
     default_language: Language = Field(
         default="en", description="language of texts written without a language map"
     )
@@ -200,16 +199,16 @@ class Unit(Model):
     languages: Annotated[list[Language], Field(min_length=1), AfterValidator(unique)] = Field(
         description="languages of instruction and assessment"
     )
-    eqf_level: code("eqf_levels") = Field(description="EQF level 1-8")  # type: ignore[valid-type]
-    isced_f: code("isced_f") = Field(  # type: ignore[valid-type]
+    eqf_level: code("eqf_levels") = Field(description="EQF level 1-8")  # type: ignore[valid-type]  # code(): a type made at run time
+    isced_f: code("isced_f") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         description="ISCED-F 2013 field of education code, e.g. '1013'"
     )
     workload: Workload = Field(description="notional workload")
-    mode: code("modes") = Field(description="form of participation")  # type: ignore[valid-type]
-    learning_setting: code("learning_settings") | None = Field(  # type: ignore[valid-type]
+    mode: code("modes") = Field(description="form of participation")  # type: ignore[valid-type]  # code(): a type made at run time
+    learning_setting: code("learning_settings") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default=None, description="formal or non-formal"
     )
-    schedule: code("schedules") | None = Field(  # type: ignore[valid-type]
+    schedule: code("schedules") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default=None, description="full-time or part-time"
     )
     outcomes: Annotated[list[Id], Field(min_length=1), AfterValidator(unique)] = Field(
@@ -219,7 +218,7 @@ class Unit(Model):
     quality_assurance: QualityAssurance = Field(description="type of quality assurance")
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
-    license: code("licences") = Field(  # type: ignore[valid-type]
+    license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         description="licence of the course materials (SPDX id)"
     )
     price: Price = Field(description="0 or free, or {amount, currency}")
@@ -231,7 +230,7 @@ class Unit(Model):
                         AfterValidator(unique)] = Field(
         default_factory=list, description="extra search words"
     )
-    target_groups: Annotated[list[code("target_groups")], AfterValidator(unique)] = Field(  # type: ignore[valid-type]
+    target_groups: Annotated[list[code("target_groups")], AfterValidator(unique)] = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         default_factory=list, description="who the unit is designed for"
     )
     materials: list[Material] = Field(default_factory=list, description="open resources used")

@@ -1,0 +1,127 @@
+"""The build, in two phases and without MkDocs: gather and check everything, then publish.
+
+    plan = gather(content, root, site)        # read, validate, cross-check; list every page
+    publish(plan, Path("site"), render_pages)  # outputs, pages, atomic swap
+
+`gather` writes nothing: a content problem raises `ContentError` listing all of them. `publish`
+builds into a hidden sibling of the site folder, renders every machine-readable file (a
+background thread writes them while the next renderer and the pages run), lets the
+presentation shell write the HTML pages, and swaps the result in only when all of it
+succeeded. The MkDocs plugin calls the same steps from its events (`Publication`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.build.atomic import Swap
+from generator.build.timings import StageClock
+from generator.build.writer import BackgroundWriter
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.kinds import BY_NAME, SiteInfo
+from generator.outputs import alternates, embedded_jsonld, render_each
+from generator.site import sitemap
+from generator.site.pages import GeneratedPage, generated_pages
+
+PageRenderer = Callable[[Path], None]
+"""Writes the HTML pages of a plan into the given folder (the presentation shell's part)."""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything one build publishes, gathered and checked before anything is written."""
+
+    catalogue: Catalogue
+    site: SiteInfo
+    pages: tuple[GeneratedPage, ...]
+    by_source: Mapping[str, GeneratedPage] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "by_source", {page.src_uri: page for page in self.pages})
+
+    def page_context(self, page: GeneratedPage) -> dict[str, Any]:
+        """What the page's template receives besides the shell's own variables."""
+        context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
+                                   **page.context, "source_path": page.edit_path}
+        if page.kind is not None and page.object_id is not None:
+            kind = BY_NAME[page.kind]
+            obj = self.catalogue.objects[kind.folder][page.object_id]
+            context["jsonld"] = embedded_jsonld(self.catalogue, kind, obj, self.site)
+            context["alternates"] = alternates(kind, page.object_id)
+        return context
+
+
+def gather(content: Path, root: Path, site: SiteInfo,
+           clock: StageClock | None = None) -> Plan:
+    """Read and check all content and list every generated page; write nothing."""
+    clock = clock or StageClock(enabled=False)
+    catalogue = load_catalogue(content, root=root)
+    clock.lap("read and validate")
+    plan = Plan(catalogue, site, tuple(generated_pages(catalogue)))
+    clock.lap("pages: list")
+    return plan
+
+
+class Publication:
+    """Writing one plan into a site folder: outputs in the background, then the swap."""
+
+    def __init__(self, plan: Plan, site_dir: Path, *, atomic: bool = True,
+                 clock: StageClock | None = None) -> None:
+        self.plan = plan
+        self.clock = clock or StageClock(enabled=False)
+        self.swap = Swap(site_dir) if atomic else None
+        self.folder = self.swap.staging if self.swap else site_dir
+        self._writer: BackgroundWriter | None = None
+
+    def write_outputs(self) -> None:
+        """Render every machine-readable file; a background thread writes them.
+
+        Their bytes are half the site: written as they come, they are never all in memory.
+        """
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._writer = BackgroundWriter(self.folder)
+        plan = self.plan
+        for name, files in render_each(plan.catalogue, plan.site):
+            self._writer.write(files)
+            self.clock.lap(f"outputs: {name}")
+        self._writer.write(sitemap.render(plan.catalogue, plan.site, plan.pages))
+        self.clock.lap("outputs: sitemap")
+
+    def finish(self) -> None:
+        """Wait until every output is written; raise the writer's first error."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.finish()
+
+    def commit(self) -> None:
+        """Swap the finished folder in place of the site (no moment without a site)."""
+        if self.swap is not None:
+            self.swap.commit()
+            self.swap = None
+
+    def abandon(self) -> None:
+        """Stop writing and forget the staging folder; the previous site is untouched."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.cancel()
+        if self.swap is not None:
+            self.swap.abandon()
+            self.swap = None
+
+
+def publish(plan: Plan, site_dir: Path, render_pages: PageRenderer | None = None, *,
+            atomic: bool = True, clock: StageClock | None = None) -> None:
+    """Write the plan's outputs and pages into `site_dir`, all or nothing."""
+    publication = Publication(plan, site_dir, atomic=atomic, clock=clock)
+    try:
+        publication.write_outputs()
+        if render_pages is not None:
+            render_pages(publication.folder)
+        publication.finish()
+    except BaseException:
+        publication.abandon()
+        raise
+    publication.commit()

@@ -1,0 +1,160 @@
+"""The registry of content kinds: every place that lists kinds of content reads it.
+
+A kind is one folder of YAML files under `content/` and one kind of page on the site. Its
+record says where its files live, which model validates them, which fields name other
+objects, which template renders its page at which URL, which machine-readable documents are
+published beside the page, and how `microvet diff` and `microvet new` speak of it.
+
+Adding a kind: a model in `generator/content/models/`, a `Kind(...)` here, a template in
+`theme/`, and the renderers of its documents in `generator/outputs/` (registered in
+`generator/outputs/__init__.py` under the kind's name). Nothing else lists kinds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from generator.content.checks import Objects, Sources, stacking_cycles
+from generator.content.errors import Problem
+from generator.content.models import Outcome, Provider, Unit
+from generator.content.models.base import ContentModel, Text
+
+Check = Callable[[Objects, Sources], list[Problem]]
+
+EACH = "*"
+"""In a reference path: every item of the list at that point."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A machine-readable document published beside each page of a kind."""
+
+    filename: str
+    media_type: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A field that names objects of another kind by id, e.g. a unit's `outcomes`."""
+
+    path: tuple[str, ...]
+    """Keys from the top of the file; `EACH` steps into every item of a list."""
+    target: str
+    """The name of the kind it names."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content: its files, model, page, URL and published documents."""
+
+    name: str
+    """Singular word: `unit`; the CLI (`microvet new unit`) and schemas use it."""
+    folder: str
+    """Plural: `units`; the content folder, the URL prefix and the `Catalogue` attribute."""
+    model: type[ContentModel]
+    heading: str
+    """How `microvet diff` and index pages head a list of these objects."""
+    template: str
+    """The page template in `theme/`."""
+    context_key: str
+    """The name under which the page template receives the object."""
+    title: Callable[[Any], Text]
+    """The page title of an object."""
+    description: Callable[[Any], Text | None]
+    """The page description (meta description, summary) of an object."""
+    references: tuple[Reference, ...] = ()
+    documents: tuple[Document, ...] = ()
+    checks: tuple[Check, ...] = ()
+    """Checks across the files of this kind (and those it names), after each file is valid."""
+    scaffold: bool = True
+    """`microvet new KIND ID` writes a file of this kind."""
+
+    def url(self, object_id: str) -> str:
+        """Stable directory-style path of an object's page; aggregators depend on it."""
+        return f"{self.folder}/{object_id}/"
+
+    def page_source(self, object_id: str) -> str:
+        """The virtual Markdown source of an object's page (`units/x.md` -> `units/x/`)."""
+        return f"{self.folder}/{object_id}.md"
+
+    def document_path(self, object_id: str, document: Document) -> str:
+        """Site path of one of an object's documents, e.g. `units/x/elm.jsonld`."""
+        return self.url(object_id) + document.filename
+
+
+PROVIDER = Kind(
+    name="provider", folder="providers", model=Provider, heading="Providers",
+    template="provider.html", context_key="training_provider",
+    title=lambda provider: provider.name,
+    description=lambda provider: provider.description or None,
+)
+
+OUTCOME = Kind(
+    name="outcome", folder="outcomes", model=Outcome, heading="Outcomes",
+    template="outcome.html", context_key="outcome",
+    title=lambda outcome: outcome.title,
+    description=lambda outcome: outcome.statement,
+)
+
+UNIT = Kind(
+    name="unit", folder="units", model=Unit, heading="Units",
+    template="unit.html", context_key="unit",
+    title=lambda unit: unit.title,
+    description=lambda unit: unit.summary,
+    references=(
+        Reference(("provider",), "provider"),
+        Reference(("awarding_bodies", EACH), "provider"),
+        Reference(("outcomes", EACH), "outcome"),
+        Reference(("stackability", "into", EACH, "unit"), "unit"),
+    ),
+    checks=(stacking_cycles,),
+    documents=(
+        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
+        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
+        Document("unit.json", "application/json", "Plain JSON, references resolved"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER)
+"""Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
+
+BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
+BY_FOLDER: dict[str, Kind] = {kind.folder: kind for kind in KINDS}
+
+
+def kind(name: str) -> Kind:
+    """The kind called `name` (singular, `unit`) or `KeyError`."""
+    return BY_NAME[name]
+
+
+def object_url(kind_name: str, object_id: str) -> str:
+    """Stable path of an object's page: `object_url("unit", "x")` -> `units/x/`."""
+    return BY_NAME[kind_name].url(object_id)
+
+
+def catalogue_page_url(number: int) -> str:
+    """Page `number` (1-based) of the plain catalogue list."""
+    return "catalogue/" if number == 1 else f"catalogue/page/{number}/"
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """Where the site is published; every absolute URL in the metadata starts here."""
+
+    url: str
+    name: str = "microVET catalogue"
+    repo_url: str | None = None
+    edit_uri: str | None = None
+    markdown_pages: tuple[str, ...] = ()
+    """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
+
+    def __post_init__(self) -> None:
+        if not self.url.endswith("/"):
+            object.__setattr__(self, "url", self.url + "/")
+
+    def absolute(self, path: str) -> str:
+        """Absolute URL of a path inside the site (`units/x/` -> `https://.../units/x/`)."""
+        return self.url + path.lstrip("/")

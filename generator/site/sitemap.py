@@ -1,0 +1,82 @@
+"""The sitemap: every page of the site with its last real change (sitemaps.org protocol)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+from collections.abc import Iterable, Sequence
+
+from lxml import etree
+
+from generator.content.catalogue import Catalogue
+from generator.kinds import BY_NAME, SiteInfo
+from generator.site.pages import GeneratedPage
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+SITEMAP_LIMIT = 50_000
+"""URLs per sitemap file allowed by the sitemaps.org protocol."""
+
+
+def render(catalogue: Catalogue, site: SiteInfo,
+           pages: Sequence[GeneratedPage]) -> dict[str, bytes]:
+    """`sitemap.xml` (an index past 50,000 pages) and its gzip copy, both deterministic."""
+    return sitemaps(sitemap_entries(catalogue, site, pages), site)
+
+
+def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
+                    pages: Sequence[GeneratedPage]) -> list[tuple[str, dt.date | None]]:
+    """Every page of the site with its last real change, or None where nothing says.
+
+    An object's page changes with the object (`Catalogue.last_changed`: a unit with its
+    `updated` date, which counts its outcomes' changes; anything else with the newest unit
+    naming it); the catalogue list with the newest unit. Hand-written pages carry no date:
+    the build date would be a lie that makes crawlers refetch everything.
+    """
+    newest = [d for unit in catalogue.units.values() if (d := catalogue.dates[unit.id].updated)]
+    everything = max(newest) if newest else None
+    entries: list[tuple[str, dt.date | None]] = [(url, None) for url in site.markdown_pages]
+    for page in pages:
+        if page.kind is not None and page.object_id is not None:
+            lastmod = catalogue.last_changed(BY_NAME[page.kind].folder, page.object_id)
+        elif page.url.startswith("catalogue/"):
+            lastmod = everything
+        else:
+            lastmod = None
+        entries.append((page.url, lastmod))
+    return sorted(dict(entries).items())
+
+
+def sitemaps(entries: list[tuple[str, dt.date | None]], site: SiteInfo) -> dict[str, bytes]:
+    """The sitemap files for `entries`: one `urlset`, or an index and numbered files."""
+    chunks = [entries[i:i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)]
+    files: dict[str, bytes] = {}
+    if len(chunks) <= 1:
+        files["sitemap.xml"] = urlset(chunks[0] if chunks else [], site)
+    else:
+        names = [f"sitemap-{number}.xml" for number in range(1, len(chunks) + 1)]
+        files.update({name: urlset(chunk, site) for name, chunk in zip(names, chunks, strict=True)})
+        files["sitemap.xml"] = sitemap_index(names, site)
+    files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"], mtime=0)
+    return files
+
+
+def urlset(entries: Iterable[tuple[str, dt.date | None]], site: SiteInfo) -> bytes:
+    """One sitemaps.org `urlset`."""
+    # lxml-stubs types nsmap keys as str; lxml takes None for the default namespace.
+    root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP})  # type: ignore[dict-item]
+    for path, lastmod in entries:
+        url = etree.SubElement(root, f"{{{SITEMAP}}}url")
+        etree.SubElement(url, f"{{{SITEMAP}}}loc").text = site.absolute(path)
+        if lastmod:
+            etree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = lastmod.isoformat()
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def sitemap_index(names: list[str], site: SiteInfo) -> bytes:
+    """A sitemaps.org `sitemapindex` pointing at the numbered sitemap files."""
+    # lxml-stubs types nsmap keys as str; lxml takes None for the default namespace.
+    root = etree.Element(f"{{{SITEMAP}}}sitemapindex", nsmap={None: SITEMAP})  # type: ignore[dict-item]
+    for name in names:
+        entry = etree.SubElement(root, f"{{{SITEMAP}}}sitemap")
+        etree.SubElement(entry, f"{{{SITEMAP}}}loc").text = site.absolute(name)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)

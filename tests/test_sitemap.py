@@ -1,0 +1,103 @@
+"""Tests of the sitemap (generator/site/sitemap.py)."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
+from lxml import etree
+
+from generator.content.catalogue import Catalogue, load_catalogue
+from generator.site import sitemap
+from generator.site.pages import generated_pages, markdown_page_urls
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+BUILD_EPOCH = "1767225600"
+
+
+@pytest.fixture
+def catalogue(content_tree, monkeypatch) -> Catalogue:
+    """The rich unit plus three plain ones: two dated, one with no date at all."""
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    rich_tree(content_tree)
+    plain_unit(content_tree, "alpha", "alpha unit", "published: 2026-03-01\nupdated: 2026-03-01\n")
+    plain_unit(content_tree, "zulu", "Zulu unit", "published: 2026-03-01\n")
+    plain_unit(content_tree, "undated", "Undated unit")
+    return catalogue_of(content_tree)
+
+
+def render(catalogue: Catalogue, site=SITE) -> dict[str, bytes]:
+    return sitemap.render(catalogue, site, generated_pages(catalogue))
+
+
+def test_sitemap_entries(catalogue: Catalogue):
+    entries = dict(sitemap.sitemap_entries(catalogue, SITE, generated_pages(catalogue)))
+    every_page = {page.url for page in generated_pages(catalogue)} | set(SITE.markdown_pages)
+    assert set(entries) == every_page
+    dates = {uid: catalogue.dates[uid].updated for uid in catalogue.units}
+    assert {url: day for url, day in entries.items() if not url.startswith("reference/")} == {
+        "": None, "about/": None, "data/": None,
+        "catalogue/": dates["alpha"],
+        "outcomes/digital-orders/": dates["barista"],
+        "outcomes/espresso/": dates["alpha"],
+        "providers/centre/": dates["alpha"],
+        "units/alpha/": dates["alpha"],
+        "units/barista/": dates["barista"],
+        "units/undated/": None,
+        "units/zulu/": dates["zulu"],
+    }
+    assert list(entries) == sorted(entries)
+
+
+def test_sitemap_xml_and_its_gzip(catalogue: Catalogue):
+    files = render(catalogue, SITE)
+    root = etree.fromstring(files["sitemap.xml"])
+    urls = {url.findtext(f"{SITEMAP}loc"): url.findtext(f"{SITEMAP}lastmod")
+            for url in root.findall(f"{SITEMAP}url")}
+    assert urls["https://catalogue.example.org/mv/units/barista/"] == "2026-02-10"
+    assert urls["https://catalogue.example.org/mv/units/undated/"] is None
+    assert urls["https://catalogue.example.org/mv/"] is None
+    assert gzip.decompress(files["sitemap.xml.gz"]) == files["sitemap.xml"]
+    assert files["sitemap.xml.gz"][4:8] == b"\0\0\0\0"  # no timestamp in the gzip header
+    assert render(catalogue, SITE) == files
+
+
+def test_sitemap_index_past_the_limit(catalogue: Catalogue, monkeypatch):
+    monkeypatch.setattr(sitemap, "SITEMAP_LIMIT", 5)
+    files = render(catalogue, SITE)
+    index = etree.fromstring(files["sitemap.xml"])
+    assert index.tag == f"{SITEMAP}sitemapindex"
+    locs = [loc.text for loc in index.iter(f"{SITEMAP}loc")]
+    assert locs == [SITE.absolute(f"sitemap-{n}.xml") for n in (1, 2, 3)]
+    counts = [len(etree.fromstring(files[f"sitemap-{n}.xml"])) for n in (1, 2, 3)]
+    assert counts == [5, 5, 2]
+
+
+def test_built_sitemap_lists_every_page_with_real_dates(built_site: Path, monkeypatch):
+    """Every HTML page MkDocs wrote is listed, unit pages with their own `updated` date."""
+    root = etree.fromstring((built_site / "sitemap.xml").read_bytes())
+    site_url = root.findtext(f"{SITEMAP}url/{SITEMAP}loc")
+    assert site_url is not None
+    listed = {url.findtext(f"{SITEMAP}loc").removeprefix(site_url):
+              url.findtext(f"{SITEMAP}lastmod") for url in root.findall(f"{SITEMAP}url")}
+    pages = {path.parent.relative_to(built_site).as_posix() + "/"
+             for path in built_site.rglob("index.html")}
+    pages = {"" if page == "./" else page for page in pages}
+    assert set(listed) == pages
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    project = built_site.parent
+    catalogue = load_catalogue(project / "content", root=project)
+    for unit_id, dates in catalogue.dates.items():
+        assert listed[f"units/{unit_id}/"] == dates.updated.isoformat(), unit_id
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()) == (
+        built_site / "sitemap.xml").read_bytes()
+
+
+def test_markdown_pages_for_the_sitemap(tmp_path: Path):
+    for name in ("index.md", "about.md", "guide/index.md", "guide/README.md", "guide/step.md",
+                 ".drafts/x.md", "notes.txt"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("# x\n", encoding="utf-8")
+    assert markdown_page_urls(tmp_path) == ("", "about/", "guide/", "guide/step/")
