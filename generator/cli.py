@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -15,13 +15,11 @@ from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
 from generator.kinds import KINDS
 from generator.tools.diff import DiffError, diff_revisions
-from generator.tools.europass_import import EuropassError, europass_drafts
-from generator.tools.importer import Draft, ImportFailed, import_drafts
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
-from generator.tools.spreadsheet import SpreadsheetError, export, read_tables
-from generator.tools.spreadsheet_import import spreadsheet_drafts
 
+if TYPE_CHECKING:
+    from generator.tools.importer import Draft
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="microvet-catalogue")
@@ -206,6 +204,8 @@ def export_command(path: Path, template: bool, content_dir: Path) -> None:
         microvet export catalogue.xlsx
         microvet export --template courses.xlsx
     """
+    from generator.tools.spreadsheet import SpreadsheetError, export
+
     catalogue = None
     if not template:
         try:
@@ -247,6 +247,11 @@ def import_command(path: Path, content_dir: Path, provider_id: str | None, dry_r
         microvet import courses.xlsx
         microvet import credential.jsonld --provider my-school
     """
+    # Imported here, not on top: openpyxl alone adds half a second to every other command.
+    from generator.tools.europass_source import EuropassError
+    from generator.tools.importer import ImportFailed, import_drafts
+    from generator.tools.spreadsheet import SpreadsheetError
+
     try:
         drafts = _drafts(path, content_dir, provider_id)
         click.echo(import_drafts(drafts, content_dir, update=update, dry_run=dry_run), nl=False)
@@ -261,6 +266,10 @@ def import_command(path: Path, content_dir: Path, provider_id: str | None, dry_r
 
 def _drafts(path: Path, content: Path, provider_id: str | None) -> list[Draft]:
     """The objects a file gives, by its kind (file name extension)."""
+    from generator.tools.europass_import import europass_drafts
+    from generator.tools.spreadsheet import read_tables
+    from generator.tools.spreadsheet_import import spreadsheet_drafts
+
     suffix = path.suffix.lower()
     if suffix in {".jsonld", ".json", ".xml"}:
         return europass_drafts(path, provider_id)
