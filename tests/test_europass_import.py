@@ -30,6 +30,10 @@ FILL: dict[str, Any] = {
     "license": "CC-BY-4.0", "price": 0, "price.amount": 100, "city": "Dublin",
     "category": "skill", "languages": ["en"], "workload": {"hours": 25}, "mode": "online",
     "eqf_level": "4", "isced_f": "0413", "country": "IT", "homepage": "https://example.org/",
+    "credential": {"type": "certificate", "verification": "A numbered, signed certificate.",
+                   "recognition": "Recognised by partner employers."},
+    "credential.verification": "Check it in the Europass wallet.",
+    "credential.recognition": "Recognised by partner employers.",
 }
 """What a provider would write for each gap the import reports."""
 
@@ -81,7 +85,7 @@ def test_the_eu_sample_credential_imports_into_drafts_that_pass_check_once_fille
         "outcomes/developing-digital-content.yaml": ["category"],
         "units/digital-micro-credential-creation.yaml": [
             "summary", "assessment.methods", "assessment.description", "quality_assurance",
-            "license", "price"],
+            "credential.verification", "credential.recognition", "license", "price"],
     }
     unit = load_catalogue(content).units["digital-micro-credential-creation"]
     assert (unit.title, unit.eqf_level, unit.isced_f, unit.mode) == (
@@ -104,7 +108,7 @@ def test_unmapped_source_elements_are_named_in_a_comment_and_no_personal_data_is
         "# yaml-language-server: $schema=../../schemas/unit.schema.json",
         "# Imported from Sample-MC-Annex1-unsigned.jsonld by `microvet import`.",
         "# MANDATORY, still to fill in: summary, assessment.methods, assessment.description,",
-        "#   quality_assurance, license, price."]
+        "#   quality_assurance, credential.verification, credential.recognition, license, price."]
     for element in ("# - Qualification.nqfLevel", "# - Qualification.thematicArea: only the "
                     "first of 003, 0688 is kept", "# - LearningAssessment.grade"):
         assert element in header
@@ -155,10 +159,10 @@ def test_our_own_elm_of_every_sample_unit_imports_back_to_an_equivalent_unit(tmp
         path.write_bytes(document(CATALOGUE, original, site))
         drafts = {(d.kind, d.object_id): d for d in europass_drafts(path, None)}
         draft = drafts[("unit", unit_id)]
-        assert set(draft.gaps) <= {"quality_assurance", "license", *(
+        assert set(draft.gaps) <= {"quality_assurance", "credential", "license", *(
             f"materials.{n}.license" for n in range(len(original.materials)))}, unit_id
         data = {**draft.data, "quality_assurance": original.quality_assurance.model_dump(),
-                "license": original.license}
+                "credential": original.credential.model_dump(), "license": original.license}
         for material, source in zip(data.get("materials", []), original.materials, strict=True):
             material["license"] = source.license
         unit = Unit.model_validate(data, context={"default_language": data["default_language"]})

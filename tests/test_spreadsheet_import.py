@@ -15,12 +15,13 @@ from generator.content.catalogue import Catalogue, load_catalogue
 UNIT_HEADER = ["id", "title.en", "summary.en", "eqf_level", "provider", "languages",
                "isced_f", "workload.hours", "mode", "outcomes", "assessment.methods",
                "assessment.description.en", "quality_assurance.description.en", "license",
-               "price.amount", "workload.ects", "assessment.supervision"]
+               "price.amount", "workload.ects", "assessment.supervision", "credential.type",
+               "credential.verification.en", "credential.recognition.en"]
 GOOD_UNIT = ["barista", "Barista basics", "Make espresso drinks to a professional standard.", 3,
              "centre", "en", "1013", 25, "onsite", "espresso", "practical",
              "A practical test at the coffee machine.",
              "Reviewed each year by the school's quality board.", "CC-BY-4.0", 0, 1,
-             "supervised-with-id-check"]
+             "supervised-with-id-check", "certificate", "Numbered and signed.", "Partner cafés."]
 """The unit of conftest's minimal content tree, as a spreadsheet row."""
 
 

@@ -115,6 +115,8 @@ def _unit(parts: Parts, opportunity: Node | None, spec: Node | None, sessions: l
     if opportunity is not None:
         data.update(_opportunity(parts, opportunity))
     data["assessment"] = _assessment(parts, spec, claim)
+    if claim is not None:  # the document is itself the credential the learner receives
+        data["credential"] = {"type": "europass-edc"}
     data["sessions"] = [_session(parts, node, opportunity) for node in sessions]
     if not data.get("mode") and opportunity is None and claim is not None:
         activity = claim.node("influencedBy")
