@@ -9,7 +9,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
@@ -28,6 +28,8 @@ from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
 from generator.tools.translations import extract, progress, template_path, template_text, update
 
+if TYPE_CHECKING:
+    from generator.tools.importer import Draft
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="microvet-catalogue")
@@ -231,6 +233,98 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
     except DiffError as error:
         raise click.ClickException(str(error)) from None
+
+
+@main.command("export")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--template", is_flag=True,
+              help="Write the sheets with no rows: a form to fill in and import.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/ and providers/.")
+def export_command(path: Path, template: bool, content_dir: Path) -> None:
+    """Write every unit, outcome and provider to a spreadsheet (.xlsx or .csv).
+
+    One row per object; texts one column per language (`title.en`); lists in one cell,
+    separated by `;`; sessions and other lists of entries on sheets of their own (in .csv,
+    files of their own beside PATH). CONTRIBUTING.md, "Bring your existing courses",
+    describes the columns.
+
+    \b
+    Examples:
+        microvet export catalogue.xlsx
+        microvet export --template courses.xlsx
+    """
+    from generator.tools.spreadsheet import SpreadsheetError, export
+
+    catalogue = None
+    if not template:
+        try:
+            catalogue = load_catalogue(content_dir, root=Path.cwd())
+        except ContentError as error:
+            _report(error.problems, "text")
+            raise click.ClickException("the catalogue has problems: fix them, then export"
+                                       ) from None
+    try:
+        written = export(catalogue, path)
+    except SpreadsheetError as error:
+        raise click.ClickException(str(error)) from None
+    for target in written:
+        click.echo(f"Wrote {target.as_posix()}")
+
+
+@main.command("import")
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="Folder with units/, outcomes/ and providers/.")
+@click.option("--provider", "provider_id", default=None, metavar="ID",
+              help="Provider id for units that name none (and, from Europass, instead of a "
+                   "provider draft made from the awarding body).")
+@click.option("--dry-run", is_flag=True, help="Print what would change; write nothing.")
+@click.option("--update", is_flag=True, help="Replace existing files that differ.")
+def import_command(path: Path, content_dir: Path, provider_id: str | None, dry_run: bool,
+                   update: bool) -> None:
+    """Write content files from a spreadsheet, a Europass (ELM) document or a QDR loq.xml.
+
+    A spreadsheet (.xlsx, .csv) is laid out as `microvet export` writes it; every problem
+    is reported by cell, and nothing is written unless every cell is right. A Europass
+    JSON-LD document (.jsonld, .json) or a QDR loq.xml (.xml) gives drafts: the fields it
+    has are filled in, the rest is listed for you to fill in.
+
+    \b
+    Examples:
+        microvet import courses.xlsx --dry-run
+        microvet import courses.xlsx
+        microvet import credential.jsonld --provider my-school
+    """
+    # Imported here, not on top: openpyxl alone adds half a second to every other command.
+    from generator.tools.europass_source import EuropassError
+    from generator.tools.importer import ImportFailed, import_drafts
+    from generator.tools.spreadsheet import SpreadsheetError
+
+    try:
+        drafts = _drafts(path, content_dir, provider_id)
+        click.echo(import_drafts(drafts, content_dir, update=update, dry_run=dry_run), nl=False)
+    except (SpreadsheetError, EuropassError) as error:
+        raise click.ClickException(str(error)) from None
+    except ImportFailed as error:
+        for problem in error.problems:
+            click.echo(problem)
+        click.echo(f"{len(error.problems)} problem(s): nothing was written", err=True)
+        sys.exit(1)
+
+
+def _drafts(path: Path, content: Path, provider_id: str | None) -> list[Draft]:
+    """The objects a file gives, by its kind (file name extension)."""
+    from generator.tools.europass_import import europass_drafts
+    from generator.tools.spreadsheet import read_tables
+    from generator.tools.spreadsheet_import import spreadsheet_drafts
+
+    suffix = path.suffix.lower()
+    if suffix in {".jsonld", ".json", ".xml"}:
+        return europass_drafts(path, provider_id)
+    return spreadsheet_drafts(read_tables(path), content, provider_id)
 
 
 @main.command()

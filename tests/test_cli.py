@@ -53,8 +53,8 @@ def test_the_group_lists_every_command():
     result = run("--help")
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
-    assert listed == {"build", "check", "diff", "new", "schema", "serve", "translations",
-                      "validate"}
+    assert listed == {"build", "check", "diff", "export", "import", "new", "schema", "serve",
+                      "translations", "validate"}
 
 
 # --- check -----------------------------------------------------------------------------------
