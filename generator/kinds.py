@@ -16,9 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.checks import Objects, Sources, stacking_cycles
+from generator.content.checks import (
+    Objects,
+    Sources,
+    pathway_credits,
+    pathway_cycles,
+    pathway_repeats,
+    pathway_stackability,
+    stacking_cycles,
+)
 from generator.content.errors import Problem
-from generator.content.models import Outcome, Provider, Unit
+from generator.content.models import Outcome, Pathway, Provider, Unit
 from generator.content.models.base import ContentModel, Text
 
 Check = Callable[[Objects, Sources], list[Problem]]
@@ -118,7 +126,24 @@ UNIT = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER)
+PATHWAY = Kind(
+    name="pathway", folder="pathways", model=Pathway, heading="Pathways",
+    template="pathway.html", context_key="pathway",
+    title=lambda pathway: pathway.title,
+    description=lambda pathway: pathway.description,
+    references=(
+        Reference(("awarding_body",), "provider"),
+        Reference(("stages", EACH, "units", EACH), "unit"),
+        Reference(("stages", EACH, "pathways", EACH), "pathway"),
+    ),
+    checks=(pathway_cycles, pathway_repeats, pathway_credits, pathway_stackability),
+    documents=(
+        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
+        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (UNIT, PATHWAY, OUTCOME, PROVIDER)
 """Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -45,6 +45,7 @@ class Catalogue:
     paths: Mapping[Key, str]
     dates: Mapping[str, UnitDates]
     _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
+    _named: Mapping[Key, tuple[Key, ...]] = field(repr=False, default_factory=dict)
 
     @property
     def units(self) -> Mapping[str, Unit]:
@@ -85,6 +86,10 @@ class Catalogue:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""
         return [key for key in self._referrers.get((folder, object_id), ()) if key[0] == kind]
 
+    def named_by(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
+        """The objects of folder `kind` that this object names in a reference, sorted by id."""
+        return [key for key in self._named.get((folder, object_id), ()) if key[0] == kind]
+
     def units_of_provider(self, provider_id: str) -> list[Unit]:
         """Units offered or awarded by a provider, sorted by id."""
         return [self.units[uid] for _, uid in self.referrers("providers", provider_id)]
@@ -98,11 +103,12 @@ class Catalogue:
         return [self.units[uid] for _, uid in self.referrers("units", unit_id)]
 
     def last_changed(self, folder: str, object_id: str) -> dt.date | None:
-        """A unit's `updated` date; for anything else, the newest of the units naming it."""
+        """A unit's `updated` date; for anything else, the newest of the units naming it
+        (or, for an object that names units itself, such as a pathway, of those units)."""
         if folder == "units":
             return self.dates[object_id].updated
-        dates = [d for _, uid in self.referrers(folder, object_id)
-                 if (d := self.dates[uid].updated) is not None]
+        units = self.referrers(folder, object_id) or self.named_by(folder, object_id)
+        dates = [d for _, uid in units if (d := self.dates[uid].updated) is not None]
         return max(dates) if dates else None
 
     def recently_updated(self, count: int) -> list[Unit]:
@@ -269,6 +275,7 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
               dates: dict[str, UnitDates]) -> Catalogue:
     referrers: dict[Key, list[Key]] = {}  # each page asks: one pass here, not N there
+    named_by: dict[Key, set[Key]] = {}
     for kind in KINDS:
         for object_id in sorted(objects[kind.folder]):
             data = objects[kind.folder][object_id]
@@ -277,6 +284,7 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
                 for _, ref in _named(data, reference.path):
                     if not isinstance(ref, str):
                         continue
+                    named_by.setdefault((kind.folder, object_id), set()).add((target, ref))
                     named = referrers.setdefault((target, ref), [])
                     if not named or named[-1] != (kind.folder, object_id):
                         named.append((kind.folder, object_id))
@@ -287,4 +295,5 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
         _referrers=frozen({key: tuple(sorted(set(value))) for key, value in referrers.items()}),
+        _named=frozen({key: tuple(sorted(value)) for key, value in named_by.items()}),
     )

@@ -13,7 +13,18 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
-from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
+from generator.outputs import (
+    elm,
+    elm_pathway,
+    feeds,
+    loq_xml,
+    openbadges,
+    plain,
+    schemaorg,
+    schemaorg_pathway,
+    schemas,
+    search,
+)
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
@@ -23,6 +34,8 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
     ("unit", "elm.jsonld"): elm.document,
     ("unit", "achievement.json"): openbadges.document,
     ("unit", "unit.json"): plain.document,
+    ("pathway", "elm.jsonld"): elm_pathway.document,
+    ("pathway", "achievement.json"): openbadges.pathway_document,
 }
 """(kind, file name) -> the renderer of that document for one object."""
 
@@ -33,6 +46,7 @@ AGGREGATES: tuple[Renderer, ...] = (
 
 EMBEDDED: dict[str, tuple[Embedder, ...]] = {
     "unit": (schemaorg.course, schemaorg.amb_learning_resource),
+    "pathway": (schemaorg_pathway.program,),
 }
 """JSON-LD blocks embedded in the head of each page of a kind."""
 

@@ -9,6 +9,7 @@ from jinja2 import Environment
 from generator.content import text
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
+from generator.site.pathway_view import pathway_view
 
 FILTERS = {
     "t": text.pick,
@@ -42,3 +43,8 @@ def register(env: Environment) -> None:
     env.filters["label"] = _label
     env.filters["term"] = _term
     env.filters["money"] = _money
+    env.globals["pathway_view"] = pathway_view
+    if not getattr(env, "newstyle_gettext", False):
+        # `_("... %(name)s", name=...)` in the templates; MkDocs installs old-style gettext.
+        env.add_extension("jinja2.ext.i18n")
+        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]

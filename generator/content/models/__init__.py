@@ -1,10 +1,11 @@
-"""Strict, frozen content models: unit, outcome, provider."""
+"""Strict, frozen content models: unit, pathway, outcome, provider."""
 
 from __future__ import annotations
 
 from generator.content.models.base import Model, Text
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
+from generator.content.models.pathway import Pathway, PathwayCredential, Stage
 from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.unit import (
     Assessment,
@@ -28,11 +29,14 @@ __all__ = [
     "Model",
     "OtherSkill",
     "Outcome",
+    "Pathway",
+    "PathwayCredential",
     "Place",
     "Price",
     "Provider",
     "QualityAssurance",
     "Session",
+    "Stage",
     "StackTarget",
     "Stackability",
     "Text",
