@@ -143,7 +143,7 @@ def new(kind: str, object_id: str, content_dir: Path) -> None:
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write schemas/ into (the repository's top folder).")
 def schema(output_dir: Path) -> None:
-    """Write the JSON Schemas of units, outcomes and providers into schemas/.
+    """Write the JSON Schemas of every kind of content file into schemas/.
 
     Editors use them to complete and check content files (VS Code's YAML extension reads the
     `# yaml-language-server: $schema=...` first line). Run after changing the models, and
@@ -168,7 +168,7 @@ def schema(output_dir: Path) -> None:
 def diff(base: str, head: str | None, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue between two git revisions.
 
-    Lists the units, outcomes and providers added, removed and changed, with each changed
+    Lists the units, pathways, outcomes and providers added, removed and changed, with each changed
     field's old and new value. HEAD defaults to the working tree (your uncommitted files).
 
     \b

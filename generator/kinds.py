@@ -79,6 +79,8 @@ class Kind:
     """Checks across the files of this kind (and those it names), after each file is valid."""
     scaffold: bool = True
     """`microvet new KIND ID` writes a file of this kind."""
+    index_template: str | None = None
+    """The template of a page listing every object of the kind at `<folder>/`, if any."""
 
     def url(self, object_id: str) -> str:
         """Stable directory-style path of an object's page; aggregators depend on it."""
@@ -128,7 +130,7 @@ UNIT = Kind(
 
 PATHWAY = Kind(
     name="pathway", folder="pathways", model=Pathway, heading="Pathways",
-    template="pathway.html", context_key="pathway",
+    template="pathway.html", context_key="pathway", index_template="pathways.html",
     title=lambda pathway: pathway.title,
     description=lambda pathway: pathway.description,
     references=(

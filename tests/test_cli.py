@@ -171,19 +171,19 @@ def test_new_refuses_an_unknown_kind():
     result = run("new", "course", "barista")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'outcome', "
-        "'provider'.\n")
+        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'pathway', "
+        "'outcome', 'provider'.\n")
 
 
 # --- schema ----------------------------------------------------------------------------------
 
 
-def test_schema_writes_the_three_schemas(tmp_path: Path):
+def test_schema_writes_a_schema_per_kind(tmp_path: Path):
     result = run("schema", "--output", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout == "".join(
         f"Wrote {tmp_path.as_posix()}/schemas/{kind}.schema.json\n"
-        for kind in ("outcome", "provider", "unit"))
+        for kind in ("outcome", "pathway", "provider", "unit"))
     written = {path.relative_to(tmp_path).as_posix(): path.read_bytes()
                for path in sorted((tmp_path / "schemas").iterdir())}
     assert written == schema_files()

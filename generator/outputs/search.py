@@ -114,6 +114,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", "Field of education",
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
+    Facet("pathway", "Part of a pathway",
+          lambda c, u: [pid for _, pid in c.referrers("units", u.id, "pathways")],
+          lambda c, code: pick(c.objects["pathways"][code].title), by_label=True),
 )
 """The filters, in the order the page shows them; `key` is the URL parameter."""
 
@@ -137,7 +140,8 @@ def search_index(catalogue: Catalogue) -> dict[str, Any]:
     and a match on an outcome or provider counts for each of its units.
     """
     units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
-    facets = [_facet_table(catalogue, facet, units) for facet in FACETS]
+    facets = [table for facet in FACETS  # a facet no unit has a value of is left out
+              if (table := _facet_table(catalogue, facet, units))["meta"]["values"]]
     outcome_ids = sorted({oid for unit in units for oid in unit.outcomes})
     provider_ids = [code for code, _ in next(t for t in facets
                                              if t["meta"]["key"] == "provider")["meta"]["values"]]

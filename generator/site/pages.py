@@ -69,7 +69,19 @@ def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     """Every page made from content: one per object of each kind, the catalogue list."""
     pages = [object_page(catalogue, kind, obj)
              for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
-    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+    indexes = [index_page(catalogue, kind) for kind in KINDS if kind.index_template]
+    return [*pages, *indexes, *catalogue_pages(catalogue), field_reference_page()]
+
+
+def index_page(catalogue: Catalogue, kind: Kind) -> GeneratedPage:
+    """The list of every object of a kind at `<folder>/`, sorted by title (in the nav)."""
+    objects = sorted(catalogue.objects[kind.folder].values(),
+                     key=lambda obj: (pick(kind.title(obj)).casefold(), obj.id))
+    return GeneratedPage(
+        src_uri=f"{kind.folder}/index.md", template=str(kind.index_template),
+        title=kind.heading, context={"objects": objects, "kind_name": kind.name},
+        description=f"Every {kind.name} in the catalogue.", in_nav=True, kind=kind.name,
+    )
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
@@ -86,7 +98,7 @@ def field_reference_page() -> GeneratedPage:
     return GeneratedPage(
         src_uri="reference/fields.md", template="fields.html", title="Field reference",
         context={"reference": field_reference()},
-        description="Every field of a unit, outcome and provider file, and every allowed value.",
+        description="Every field of every kind of content file, and every allowed value.",
         in_nav=True,
     )
 
