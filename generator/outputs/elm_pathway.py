@@ -12,11 +12,11 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.models import Pathway
-from generator.content.pathways import pathway_totals
+from generator.content.pathways import pathway_totals, units_in
 from generator.content.serialise import json_bytes
 from generator.content.text import pick, pick_language
 from generator.kinds import PATHWAY, SiteInfo
-from generator.outputs.elm import default_language, unit_ids
+from generator.outputs.elm import default_language, learning_outcome, unit_ids
 from generator.outputs.elm_concepts import (
     EDC_CONTEXT,
     Node,
@@ -70,6 +70,7 @@ def achievement(catalogue: Catalogue, pathway: Pathway, site: SiteInfo) -> Node:
     """The credential at the end: level, total workload, awarding body, its parts."""
     page, _, achievement_id = pathway_ids(pathway.id, site)
     totals = pathway_totals(catalogue.objects, pathway)
+    units = [catalogue.units[uid] for uid in units_in(catalogue.objects, pathway)]
     node: Node = {
         "@id": achievement_id,
         "@type": "LearningAchievementSpecification",
@@ -77,6 +78,13 @@ def achievement(catalogue: Catalogue, pathway: Pathway, site: SiteInfo) -> Node:
         "description": dict(pathway.credential.description or pathway.description),
         "homepage": [web_resource(page)],
         "educationLevel": concept("eqf_levels", pathway.eqf_level),
+        "language": [concept("languages", code) for code in sorted(
+            {code for unit in units for code in unit.languages})],
+        "thematicArea": [concept("isced_f", code) for code in sorted(
+            {unit.isced_f for unit in units})],
+        "learningOutcome": [learning_outcome(catalogue.outcomes[oid], site)
+                            for oid in dict.fromkeys(oid for unit in units
+                                                     for oid in unit.outcomes)],
         "volumeOfLearning": hours_duration(totals.hours.low),
         "awardingOpportunity": {
             "@type": "AwardingOpportunity",
