@@ -17,6 +17,7 @@ CONTEXTS = {
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json":
         REFERENCE / "ob3" / "context-3.0.3.json",
     "https://w3id.org/kim/amb/context.jsonld": REFERENCE / "amb" / "context.jsonld",
+    "https://www.w3.org/ns/credentials/v2": REFERENCE / "ob3" / "credentials-v2-context.json",
 }
 """Public context URL -> offline copy."""
 

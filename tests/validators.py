@@ -3,6 +3,8 @@
 - `amb_errors`: the AMB JSON Schema (draft-07) with every `$ref` resolved by `$id` through a
   `referencing` registry and format checking on (rfc3339-validator checks date-times);
 - `expand_strictly`: pyld expansion that fails when any key would be silently dropped;
+- `ob3_errors`: 1EdTech's Open Badges 3.0 AchievementCredential JSON Schema (2019-09), or one of
+  its definitions alone (`Achievement`);
 - `schemaorg_problems`: every type and property used exists in schema.org 30.0, each property
   is used on a type in its domain and each value fits its range (from the release's CSVs).
 """
@@ -18,7 +20,7 @@ from typing import Any
 
 from conftest import REFERENCE
 from jsonld import OPTIONS
-from jsonschema import Draft7Validator
+from jsonschema import Draft7Validator, Draft201909Validator
 from pyld import jsonld
 from referencing import Registry, Resource
 
@@ -51,6 +53,27 @@ def amb_errors(document: dict[str, Any]) -> list[str]:
     """Every AMB violation as `path: message` (empty when valid)."""
     return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
             for error in sorted(amb_validator().iter_errors(document), key=str)]
+
+
+# --- Open Badges 3.0 JSON Schema -------------------------------------------------------------
+
+OB3_SCHEMA = REFERENCE / "ob3" / "achievementcredential-schema-3.0.json"
+
+
+@cache
+def ob3_validator(definition: str | None) -> Draft201909Validator:
+    """1EdTech's AchievementCredential schema, or one of its `$defs` (`Achievement`) alone."""
+    schema = json.loads(OB3_SCHEMA.read_text(encoding="utf-8"))
+    if definition is not None:
+        schema = {"$schema": schema["$schema"], "$defs": schema["$defs"],
+                  "$ref": f"#/$defs/{definition}"}
+    return Draft201909Validator(schema, format_checker=Draft201909Validator.FORMAT_CHECKER)
+
+
+def ob3_errors(document: dict[str, Any], definition: str | None = None) -> list[str]:
+    """Every OB 3.0 schema violation as `path: message` (a whole credential by default)."""
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
+            for error in sorted(ob3_validator(definition).iter_errors(document), key=str)]
 
 
 # --- JSON-LD ------------------------------------------------------------------------------------

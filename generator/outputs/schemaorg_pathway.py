@@ -15,7 +15,6 @@ from generator.content.serialise import plain_number
 from generator.content.text import pick
 from generator.content.vocabularies import vocabulary
 from generator.kinds import PATHWAY, UNIT, SiteInfo
-from generator.outputs.common import metadata_licence_uri
 from generator.outputs.schemaorg import SCHEMA_CONTEXT, eqf_level, organisation
 
 
@@ -44,7 +43,6 @@ def program(catalogue: Catalogue, pathway: Pathway, site: SiteInfo) -> dict[str,
                        "name": pick(catalogue.units[uid].title),
                        "url": site.absolute(UNIT.url(uid))}
                       for uid in units_in(catalogue.objects, pathway)],
-        "sdLicense": metadata_licence_uri(),
     }
     if totals.ects is not None and totals.ects.exact:
         data["numberOfCredits"] = {"@type": "QuantitativeValue",
