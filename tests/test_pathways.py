@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -224,3 +225,14 @@ def test_the_sample_has_pathways_across_sectors_one_transnational(sample: Catalo
     countries = [{sample.provider_of(sample.units[uid]).country
                   for uid in units_in(sample.objects, p)} for p in pathways.values()]
     assert any(len(found) >= 2 for found in countries)
+
+
+def test_the_guide_example_is_a_valid_pathway(tmp_path: Path):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    example = next(block for block in guide.split("```yaml\n")[1:]
+                   if block.startswith("id: care-assistant-older-adults")).split("```")[0]
+    copy = tmp_path / "content"
+    shutil.copytree(ROOT / "content", copy)
+    (copy / "pathways" / "care-assistant-older-adults.yaml").write_text(example)
+    catalogue = load_catalogue(copy, root=tmp_path)
+    assert catalogue.objects["pathways"]["care-assistant-older-adults"].hours == 190
