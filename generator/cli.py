@@ -49,9 +49,8 @@ def check(content_dir: Path, output_format: str) -> None:
         sys.exit(1)
     if output_format == "json":
         click.echo("[]")
-    click.echo(
-        f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
-        f"{len(catalogue.providers)} providers", err=True)
+    counts = ", ".join(f"{len(catalogue.objects[kind.folder])} {kind.folder}" for kind in KINDS)
+    click.echo(f"OK: {counts}", err=True)
 
 
 def _report(problems: list[Problem], output_format: str) -> None:

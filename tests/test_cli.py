@@ -117,7 +117,7 @@ def test_check_valid_content(content_tree: ContentTree, monkeypatch: pytest.Monk
     result = run("check", "--format", output_format)
     assert result.exit_code == 0
     assert result.stdout == stdout
-    assert result.stderr == "OK: 1 units, 1 outcomes, 1 providers\n"
+    assert result.stderr == "OK: 1 units, 0 pathways, 1 outcomes, 1 providers\n"
 
 
 def test_check_reports_a_fresh_scaffold_as_fields_to_fill_in(content_tree: ContentTree,

@@ -51,10 +51,12 @@ STRUCTURES: dict[str, list[Field]] = {
 RECORDS: dict[str, tuple[str, str, list[Field]]] = {
     "LearningOpportunity": ("learningOpportunityReferences", "learningOpportunity", [
         ("title", "title", TEXT), ("description", "description", TEXT),
-        ("dcType", "type", CODE), ("homepage", "homepage", "WebResource"),
+        ("dcType", "type", CODE), ("additionalNote", "additionalNote", NOTES),
+        ("homepage", "homepage", "WebResource"),
         ("supplementaryDocument", "supplementaryDocument", "WebResource"),
         ("temporal", "temporal", "PeriodOfTime"), ("mode", "mode", CODE),
         ("learningSchedule", "learningSchedule", CODE),
+        ("admissionProcedure", "admissionProcedure", NOTE),
         ("applicationDeadline", "applicationDeadline", LITERAL),
         ("priceDetail", "priceDetail", "PriceDetail"), ("providedBy", "providedBy", REF),
         ("location", "location", REF),

@@ -67,6 +67,10 @@ WORKLOAD_BANDS: tuple[tuple[str, Decimal | None, str], ...] = (
 """Workload facet: (code, highest hours in the band, label); 25 hours is about one ECTS."""
 
 
+_PRIOR_LEARNING = {"full": "Full credential by assessment",
+                   "exemption": "Exemption from parts by assessment"}
+
+
 @dataclass(frozen=True, slots=True)
 class Facet:
     """A filter on the catalogue page: its URL key, legend and the values of one unit."""
@@ -114,6 +118,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", "Field of education",
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
+    Facet("prior", "Recognition of prior learning",
+          lambda c, u: [u.prior_learning.grants] if u.prior_learning and
+          u.prior_learning.offered else [], lambda c, code: _PRIOR_LEARNING[code]),
     Facet("pathway", "Part of a pathway",
           lambda c, u: [pid for _, pid in c.referrers("units", u.id, "pathways")],
           lambda c, code: pick(c.objects["pathways"][code].title), by_label=True),

@@ -29,8 +29,9 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
 
     An object's page changes with the object (`Catalogue.last_changed`: a unit with its
     `updated` date, which counts its outcomes' changes; anything else with the newest unit
-    naming it); the catalogue list with the newest unit, a kind's index with its newest object. Hand-written pages carry no date:
-    the build date would be a lie that makes crawlers refetch everything.
+    naming it); the catalogue list with the newest unit, a kind's index with its newest
+    object. Hand-written pages carry no date: the build date would be a lie that makes
+    crawlers refetch everything.
     """
     newest = [d for unit in catalogue.units.values() if (d := catalogue.dates[unit.id].updated)]
     everything = max(newest) if newest else None

@@ -7,6 +7,7 @@ from typing import Any
 from jinja2 import Environment
 
 from generator.content import text
+from generator.content.models.prior_learning import EVIDENCE
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
 from generator.site.pathway_view import pathway_view
@@ -44,6 +45,7 @@ def register(env: Environment) -> None:
     env.filters["term"] = _term
     env.filters["money"] = _money
     env.globals["pathway_view"] = pathway_view
+    env.filters["evidence_label"] = EVIDENCE.get
     if not getattr(env, "newstyle_gettext", False):
         # `_("... %(name)s", name=...)` in the templates; MkDocs installs old-style gettext.
         env.add_extension("jinja2.ext.i18n")

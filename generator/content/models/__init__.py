@@ -6,6 +6,7 @@ from generator.content.models.base import Model, Text
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
 from generator.content.models.pathway import Pathway, PathwayCredential, Stage
+from generator.content.models.prior_learning import PriorLearning
 from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.unit import (
     Assessment,
@@ -33,12 +34,13 @@ __all__ = [
     "PathwayCredential",
     "Place",
     "Price",
+    "PriorLearning",
     "Provider",
     "QualityAssurance",
     "Session",
-    "Stage",
     "StackTarget",
     "Stackability",
+    "Stage",
     "Text",
     "Unit",
     "Workload",
