@@ -26,7 +26,7 @@ from generator.content.checks import (
     stacking_cycles,
 )
 from generator.content.errors import Problem
-from generator.content.models import Outcome, Pathway, Provider, Unit
+from generator.content.models import Outcome, Pathway, Provider, Recognition, Unit
 from generator.content.models.base import ContentModel, Text
 
 Check = Callable[[Objects, Sources], list[Problem]]
@@ -145,7 +145,18 @@ PATHWAY = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (UNIT, PATHWAY, OUTCOME, PROVIDER)
+RECOGNITION = Kind(
+    name="recognition", folder="recognitions", model=Recognition, heading="Recognitions",
+    template="recognition.html", context_key="recognition",
+    title=lambda recognition: recognition.partner.name,
+    description=lambda recognition: None,
+    references=(
+        Reference(("statements", EACH, "unit"), "unit"),
+        Reference(("partner", "provider"), "provider"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (UNIT, PATHWAY, OUTCOME, PROVIDER, RECOGNITION)
 """Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

@@ -121,6 +121,9 @@ FACETS: tuple[Facet, ...] = (
     Facet("prior", "Recognition of prior learning",
           lambda c, u: [u.prior_learning.grants] if u.prior_learning and
           u.prior_learning.offered else [], lambda c, code: _PRIOR_LEARNING[code]),
+    Facet("recognised", "Recognised by",
+          lambda c, u: [rid for _, rid in c.referrers("units", u.id, "recognitions")],
+          lambda c, code: pick(c.objects["recognitions"][code].partner.name), by_label=True),
     Facet("pathway", "Part of a pathway",
           lambda c, u: [pid for _, pid in c.referrers("units", u.id, "pathways")],
           lambda c, code: pick(c.objects["pathways"][code].title), by_label=True),

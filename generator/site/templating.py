@@ -8,6 +8,7 @@ from jinja2 import Environment
 
 from generator.content import text
 from generator.content.models.prior_learning import EVIDENCE
+from generator.content.models.recognition import PARTNER_TYPES, PURPOSES
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
 from generator.site.pathway_view import pathway_view
@@ -46,6 +47,8 @@ def register(env: Environment) -> None:
     env.filters["money"] = _money
     env.globals["pathway_view"] = pathway_view
     env.filters["evidence_label"] = EVIDENCE.get
+    env.filters["partner_type"] = PARTNER_TYPES.get
+    env.filters["recognition_purpose"] = PURPOSES.get
     if not getattr(env, "newstyle_gettext", False):
         # `_("... %(name)s", name=...)` in the templates; MkDocs installs old-style gettext.
         env.add_extension("jinja2.ext.i18n")

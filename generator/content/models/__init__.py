@@ -8,6 +8,7 @@ from generator.content.models.outcome import Outcome
 from generator.content.models.pathway import Pathway, PathwayCredential, Stage
 from generator.content.models.prior_learning import PriorLearning
 from generator.content.models.provider import Accreditation, Provider
+from generator.content.models.recognition import Recognition
 from generator.content.models.unit import (
     Assessment,
     Material,
@@ -37,6 +38,7 @@ __all__ = [
     "PriorLearning",
     "Provider",
     "QualityAssurance",
+    "Recognition",
     "Session",
     "StackTarget",
     "Stackability",
