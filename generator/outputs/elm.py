@@ -35,7 +35,7 @@ from generator.outputs.elm_concepts import (
     typed_date_time,
     web_resource,
 )
-from generator.outputs.elm_recognition import prior_learning_opportunity
+from generator.outputs.elm_recognition import prior_learning_opportunity, recognition_notes
 
 OPPORTUNITY_TYPE = "short-learning-programme"
 """Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""
@@ -264,7 +264,7 @@ class _UnitBuilder:
             notes.append(note(stack.description))
         if stack:
             notes += [note(target.title) for target in stack.into if target.title]
-        return notes
+        return notes + recognition_notes(self.catalogue, self.unit)
 
     def _achievement_documents(self) -> list[Node]:
         """Public pages: the quality assurance page, outside qualifications it stacks into."""

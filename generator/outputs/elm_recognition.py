@@ -1,4 +1,5 @@
-"""ELM nodes for recognition: the assessment-only route of a unit (prior learning).
+"""ELM nodes for recognition: the assessment-only route of a unit (prior learning), and
+what partners recognise it for (notes: see `recognition_notes`).
 
 Recognition of prior learning becomes a second `LearningOpportunity` of the unit, with the
 same learning achievement specification: it leads to the same credential, but its admission
@@ -13,6 +14,8 @@ from __future__ import annotations
 from generator.content.catalogue import Catalogue
 from generator.content.models import Unit
 from generator.content.models.prior_learning import EVIDENCE
+from generator.content.models.recognition import PURPOSES
+from generator.content.text import number, pick
 from generator.kinds import SiteInfo
 from generator.outputs.elm_concepts import (
     Node,
@@ -55,3 +58,27 @@ def prior_learning_opportunity(catalogue: Catalogue, unit: Unit, site: SiteInfo,
         "learningAchievementSpecification": {"@id": achievement_id},
         "elm:defaultLanguage": concept("languages", language),
     }]
+
+
+
+def recognition_notes(catalogue: Catalogue, unit: Unit) -> list[Node]:
+    """What partners recognise the unit for, as notes of its achievement specification.
+
+    ELM's term would be `entitlesTo` (a `LearningEntitlementSpecification` acknowledged by
+    the partner), but the LOQ 1.1.0 shapes contradict each other on it: one requires
+    `elm:status` to be a string, the other an entitlement-status IRI, so no entitlement can
+    conform (tests/test_recognitions.py shows it). Until they agree, each statement is a note.
+    """
+    notes = []
+    for _, rid in catalogue.referrers("units", unit.id, "recognitions"):
+        recognition = catalogue.objects["recognitions"][rid]
+        partner = recognition.partner
+        for statement in recognition.statements:
+            if statement.unit != unit.id:
+                continue
+            credits = f", {number(statement.ects)} ECTS" if statement.ects is not None else ""
+            head = (f"Recognised by {pick(partner.name)} ({partner.country}) "
+                    f"{PURPOSES[statement.recognised_for]}{credits}: ")
+            notes.append(note({language: head + text
+                               for language, text in statement.details.items()}))
+    return notes

@@ -12,6 +12,7 @@ from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.kinds import BY_FOLDER, PATHWAY, PROVIDER, UNIT, SiteInfo
 from generator.outputs.common import licence_uri, metadata_licence_uri
+from generator.outputs.endorsements import endorsements
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 LICENCE_TERMS = {
@@ -58,6 +59,9 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
         data["alignment"] = alignments
     if unit.keywords:
         data["tag"] = list(unit.keywords)
+    endorsed = endorsements(catalogue, unit, data["id"], OB3_CONTEXT, site)
+    if endorsed:
+        data["endorsement"] = endorsed
     return data
 
 

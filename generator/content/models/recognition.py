@@ -32,6 +32,7 @@ class Partner(Model):
     type: PartnerType = Field(description="what kind of organisation it is")
     country: code("countries") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         description="ISO 3166 two-letter country code, e.g. AT")
+    city: str = Field(min_length=1, description="city of its registered office")
     homepage: Url = Field(description="the organisation's website")
     provider: Id | None = Field(default=None,
                                 description="its provider id, if it offers units here too")
