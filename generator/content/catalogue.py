@@ -13,6 +13,7 @@ from typing import Any
 from generator.content.errors import ContentError, Problem, display_path
 from generator.content.history import FileDates, fallback_date, git_dates
 from generator.content.models import EscoSkill, Outcome, Provider, Unit
+from generator.content.models.base import ContentModel
 from generator.content.sources import SourceFile, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
@@ -45,7 +46,7 @@ class Catalogue:
     paths: Mapping[Key, str]
     dates: Mapping[str, UnitDates]
     _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
-    _named: Mapping[Key, tuple[Key, ...]] = field(repr=False, default_factory=dict)
+    _references: Mapping[Key, tuple[Key, ...]] = field(repr=False)
 
     @property
     def units(self) -> Mapping[str, Unit]:
@@ -86,9 +87,9 @@ class Catalogue:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""
         return [key for key in self._referrers.get((folder, object_id), ()) if key[0] == kind]
 
-    def named_by(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
-        """The objects of folder `kind` that this object names in a reference, sorted by id."""
-        return [key for key in self._named.get((folder, object_id), ()) if key[0] == kind]
+    def references_of(self, folder: str, object_id: str) -> list[Key]:
+        """The objects this object names in its references, sorted."""
+        return list(self._references.get((folder, object_id), ()))
 
     def units_of_provider(self, provider_id: str) -> list[Unit]:
         """Units offered or awarded by a provider, sorted by id."""
@@ -107,7 +108,8 @@ class Catalogue:
         (or, for an object that names units itself, such as a pathway, of those units)."""
         if folder == "units":
             return self.dates[object_id].updated
-        units = self.referrers(folder, object_id) or self.named_by(folder, object_id)
+        units = self.referrers(folder, object_id) or [
+            key for key in self.references_of(folder, object_id) if key[0] == "units"]
         dates = [d for _, uid in units if (d := self.dates[uid].updated) is not None]
         return max(dates) if dates else None
 
@@ -125,48 +127,96 @@ class Catalogue:
 
 def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
     """Read and check every file under `content`; raise `ContentError` listing all problems."""
-    root = root or content.parent
-    if not content.is_dir():
-        raise ContentError([Problem(display_path(content, root), 1, 1,
-                                    "the content folder does not exist")])
-    problems: list[Problem] = []
-    objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
-    sources: dict[Key, SourceFile] = {}
-    raw: list[tuple[Kind, SourceFile]] = []
-    paths: dict[Key, str] = {}
-    for kind in KINDS:
-        folder_display = display_path(content / kind.folder / "_", root)[:-1]  # resolved once
-        for path in _files(content / kind.folder, root, problems):
-            display = folder_display + path.name
-            source, found = read_source(path, display)
-            problems += found
-            if source is None:
-                continue
-            raw.append((kind, source))
+    return CatalogueReader(content, root=root).read()
+
+
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    """What reading and validating one file gave, and the file's state when it was read."""
+
+    stamp: tuple[int, int, int]
+    source: SourceFile | None
+    obj: ContentModel | None
+    problems: tuple[Problem, ...]
+
+
+class CatalogueReader:
+    """Reads a content folder into a `Catalogue`; each later `read` re-reads changed files only.
+
+    A file is read again when its size, modification time or inode changed; everything across
+    files (ids, references, the kinds' checks, the catalogue's indexes) is checked afresh on
+    every read. Git history is read once per reader: a preview started before a commit keeps
+    the dates it started with.
+    """
+
+    def __init__(self, content: Path, *, root: Path | None = None) -> None:
+        self.content = content
+        self.root = root or content.parent
+        self._files: dict[Path, _FileResult] = {}
+        self._history: dict[Path, FileDates] | None = None
+
+    def read(self) -> Catalogue:
+        """The catalogue as the files are now; `ContentError` lists every problem."""
+        content, root = self.content, self.root
+        if not content.is_dir():
+            raise ContentError([Problem(display_path(content, root), 1, 1,
+                                        "the content folder does not exist")])
+        problems: list[Problem] = []
+        objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
+        sources: dict[Key, SourceFile] = {}
+        raw: list[tuple[Kind, SourceFile]] = []
+        paths: dict[Key, str] = {}
+        known: dict[str, set[str]] = {}
+        seen: dict[Path, _FileResult] = {}
+        for kind in KINDS:
+            folder_display = display_path(content / kind.folder / "_", root)[:-1]  # once
+            files = _files(content / kind.folder, root, problems)
+            known[kind.name] = {path.stem for path in files}
+            for path in files:
+                result = seen[path] = self._file(kind, path, folder_display + path.name)
+                problems += result.problems
+                if result.source is not None:
+                    raw.append((kind, result.source))
+                obj = result.obj
+                if obj is None or result.source is None:
+                    continue
+                if obj.id in objects[kind.folder]:
+                    problems.append(result.source.problem(
+                        ("id",), f"`id`: '{obj.id}' is already used by "
+                                 f"{paths[(kind.folder, obj.id)]}"))
+                    continue
+                objects[kind.folder][obj.id] = obj
+                sources[(kind.folder, obj.id)] = result.source
+                paths[(kind.folder, obj.id)] = result.source.path
+        self._files = seen  # forget deleted files
+        problems += _check_references(known, raw)
+        for kind in KINDS:
+            for check in kind.checks:
+                problems += check(objects, sources)
+        if problems:
+            raise ContentError(problems)
+        if self._history is None:
+            self._history = git_dates(root, content)
+        return _assemble(objects, paths, _dates(root, self._history, objects, paths))
+
+    def _file(self, kind: Kind, path: Path, display: str) -> _FileResult:
+        """One file read and validated, or the result of last time if it has not changed."""
+        try:
+            status = path.stat()
+            stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+        except OSError:
+            stamp = (0, 0, 0)
+        cached = self._files.get(path)
+        if cached is not None and cached.stamp == stamp and stamp != (0, 0, 0):
+            return cached
+        source, found = read_source(path, display)
+        obj = None
+        if source is not None:
             reported = {(p.line, p.column) for p in found}  # say it once, in the reader's words
-            obj, found = validate(kind.model, source,
-                                  {"default_language": _language_of(source)})
-            problems += [p for p in found if (p.line, p.column) not in reported]
-            problems += _check_id(source, path)
-            if obj is None:
-                continue
-            if obj.id in objects[kind.folder]:
-                problems.append(source.problem(
-                    ("id",), f"`id`: '{obj.id}' is already used by "
-                             f"{paths[(kind.folder, obj.id)]}"))
-                continue
-            objects[kind.folder][obj.id] = obj
-            sources[(kind.folder, obj.id)] = source
-            paths[(kind.folder, obj.id)] = display
-    known = {kind.name: {path.stem for path in _files(content / kind.folder, root, [])}
-             for kind in KINDS}
-    problems += _check_references(known, raw)
-    for kind in KINDS:
-        for check in kind.checks:
-            problems += check(objects, sources)
-    if problems:
-        raise ContentError(problems)
-    return _assemble(objects, paths, _dates(content, root, objects, paths))
+            obj, more = validate(kind.model, source, {"default_language": _language_of(source)})
+            found += [p for p in more if (p.line, p.column) not in reported]
+            found += _check_id(source, path)
+        return _FileResult(stamp, source, obj, tuple(found))
 
 
 def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
@@ -246,9 +296,8 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
     return f"no {kind} '{ref}': there is no file content/{folder}/{ref}.yaml{hint}"
 
 
-def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
+def _dates(root: Path, history: Mapping[Path, FileDates], objects: dict[str, dict[str, Any]],
            paths: Mapping[tuple[str, str], str]) -> dict[str, UnitDates]:
-    history = git_dates(root, content)
     fallback = fallback_date()
     folders: dict[Path, Path] = {}
     found: dict[tuple[str, str], FileDates | None] = {}
@@ -275,7 +324,7 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
               dates: dict[str, UnitDates]) -> Catalogue:
     referrers: dict[Key, list[Key]] = {}  # each page asks: one pass here, not N there
-    named_by: dict[Key, set[Key]] = {}
+    references: dict[Key, set[Key]] = {}
     for kind in KINDS:
         for object_id in sorted(objects[kind.folder]):
             data = objects[kind.folder][object_id]
@@ -284,7 +333,7 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
                 for _, ref in _named(data, reference.path):
                     if not isinstance(ref, str):
                         continue
-                    named_by.setdefault((kind.folder, object_id), set()).add((target, ref))
+                    references.setdefault((kind.folder, object_id), set()).add((target, ref))
                     named = referrers.setdefault((target, ref), [])
                     if not named or named[-1] != (kind.folder, object_id):
                         named.append((kind.folder, object_id))
@@ -295,5 +344,5 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
         _referrers=frozen({key: tuple(sorted(set(value))) for key, value in referrers.items()}),
-        _named=frozen({key: tuple(sorted(value)) for key, value in named_by.items()}),
+        _references=frozen({key: tuple(sorted(value)) for key, value in references.items()}),
     )
