@@ -16,13 +16,13 @@ from generator.content.pathways import pathway_totals, units_in
 from generator.content.serialise import json_bytes
 from generator.content.text import pick, pick_language
 from generator.kinds import PATHWAY, SiteInfo
+from generator.outputs.common import iso_duration
 from generator.outputs.elm import default_language, learning_outcome, unit_ids
 from generator.outputs.elm_concepts import (
     EDC_CONTEXT,
     Node,
     concept,
     decimal_value,
-    hours_duration,
     note,
     organisation,
     organisation_id,
@@ -85,7 +85,7 @@ def achievement(catalogue: Catalogue, pathway: Pathway, site: SiteInfo) -> Node:
         "learningOutcome": [learning_outcome(catalogue.outcomes[oid], site)
                             for oid in dict.fromkeys(oid for unit in units
                                                      for oid in unit.outcomes)],
-        "volumeOfLearning": hours_duration(totals.hours.low),
+        "volumeOfLearning": iso_duration(totals.hours.low),
         "awardingOpportunity": {
             "@type": "AwardingOpportunity",
             "awardingBody": [{"@id": organisation_id(pathway.awarding_body, site)}],

@@ -67,7 +67,7 @@ def recognition_notes(catalogue: Catalogue, unit: Unit) -> list[Node]:
     ELM's term would be `entitlesTo` (a `LearningEntitlementSpecification` acknowledged by
     the partner), but the LOQ 1.1.0 shapes contradict each other on it: one requires
     `elm:status` to be a string, the other an entitlement-status IRI, so no entitlement can
-    conform (tests/test_recognitions.py shows it). Until they agree, each statement is a note.
+    conform (tests/test_recognition.py shows it). Until they agree, each statement is a note.
     """
     notes = []
     for _, rid in catalogue.referrers("units", unit.id, "recognitions"):

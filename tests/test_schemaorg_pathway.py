@@ -1,4 +1,4 @@
-"""Pathway metadata besides ELM: the OB 3.0 achievement and the schema.org programme."""
+"""Pathway metadata besides ELM: the schema.org programme, the OB 3.0 achievement, pages."""
 
 from __future__ import annotations
 
