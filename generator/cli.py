@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
 import logging
 import os
 import signal
 import sys
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
+import yaml
 
 from generator.build.writer import write_outputs
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
-from generator.kinds import KINDS
+from generator.content.history import fallback_date
+from generator.content.serialise import json_bytes
+from generator.kinds import KINDS, SiteInfo
+from generator.outputs import credentials
 from generator.site import preview
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
@@ -199,6 +205,87 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
     except DiffError as error:
         raise click.ClickException(str(error)) from None
+
+
+@main.command()
+@click.argument("unit_id", metavar="UNIT")
+@click.option("--recipient-name", required=True, help="The learner's full name.")
+@click.option("--recipient-id", required=True,
+              help="A URI for the learner: mailto:ana@example.org, a did:..., or an https:// "
+                   "address.")
+@click.option("--format", "credential_format", type=click.Choice(["ob3", "elm"]),
+              default="ob3", show_default=True,
+              help="ob3: Open Badges 3.0 OpenBadgeCredential; elm: Europass credential draft.")
+@click.option("--issued", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Date of issue, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the credential to this file instead of the screen.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The content folder.")
+@click.option("--site-url", envvar="MICROVET_SITE_URL", default=None,
+              help="The catalogue's public address (default: MICROVET_SITE_URL, else "
+                   "site_url in mkdocs.yml); the achievement's URIs start with it.")
+def credential(unit_id: str, recipient_name: str, recipient_id: str, credential_format: str,
+               issued: dt.datetime | None, output: Path | None, content_dir: Path,
+               site_url: str | None) -> None:
+    """Write an UNSIGNED credential for one learner who earned UNIT.
+
+    The credential embeds the catalogue's own description of the achievement; sign it on
+    your badge platform (OB 3.0) or with your e-seal in Europass (EDC): CONTRIBUTING.md,
+    "Issuing the credential".
+
+    \b
+    Examples:
+        microvet credential barista-basics --recipient-name "Ana Rossi" \\
+            --recipient-id mailto:ana.rossi@example.org -o ana-barista.json
+        microvet credential barista-basics --format elm --recipient-name "Ana Rossi" \\
+            --recipient-id mailto:ana.rossi@example.org
+    """
+    try:
+        recipient = credentials.Recipient(recipient_name, recipient_id)
+    except credentials.RecipientError as error:
+        raise click.BadParameter(str(error), param_hint=error.option) from None
+    try:
+        catalogue = load_catalogue(content_dir, root=Path.cwd())
+    except ContentError as error:
+        _report(error.problems, "text")
+        sys.exit(1)
+    if unit_id not in catalogue.units:
+        close = difflib.get_close_matches(unit_id, list(catalogue.units), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise click.BadParameter(f"there is no unit '{unit_id}' (no file "
+                                 f"{content_dir.as_posix()}/units/{unit_id}.yaml){hint}",
+                                 param_hint="UNIT")
+    site = SiteInfo(url=site_url or _configured_site_url(Path("mkdocs.yml")))
+    day = issued.date() if issued else (fallback_date() or dt.datetime.now(dt.UTC).date())
+    make = credentials.open_badge if credential_format == "ob3" else credentials.europass_draft
+    data = json_bytes(make(catalogue, catalogue.units[unit_id], site, recipient, day))
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(data)
+        click.echo(f"Wrote {output.as_posix()} (unsigned: sign it before you send it)", err=True)
+
+
+def _configured_site_url(config: Path) -> str:
+    """`site_url` of mkdocs.yml, with its `!ENV [NAME, default]` default."""
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml's own tag: `!ENV [NAME, default]`."""
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+        return next((os.environ[name] for name in names if os.environ.get(name)), default)
+
+    Loader.add_constructor("!ENV", env)
+    try:
+        # A SafeLoader with one more tag: still no arbitrary objects.
+        found = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+    except OSError:
+        found = None
+    if not isinstance(found, dict) or not found.get("site_url"):
+        raise click.UsageError("give --site-url (or set MICROVET_SITE_URL): no site_url in "
+                               f"{config.as_posix()}")
+    return str(found["site_url"])
 
 
 def _mkdocs(args: list[str]) -> NoReturn:

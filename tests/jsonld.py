@@ -18,6 +18,7 @@ CONTEXTS = {
         REFERENCE / "ob3" / "context-3.0.3.json",
     "https://w3id.org/kim/amb/context.jsonld": REFERENCE / "amb" / "context.jsonld",
     "https://www.w3.org/ns/credentials/v2": REFERENCE / "ob3" / "credentials-v2-context.json",
+    "https://www.w3.org/2018/credentials/v1": REFERENCE / "vc" / "credentials-v1.jsonld",
 }
 """Public context URL -> offline copy."""
 
