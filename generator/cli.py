@@ -236,10 +236,8 @@ def credential(unit_id: str, recipient_name: str, recipient_id: str, credential_
 
     \b
     Examples:
-        microvet credential barista-basics --recipient-name "Ana Rossi" \\
-            --recipient-id mailto:ana.rossi@example.org -o ana-barista.json
-        microvet credential barista-basics --format elm --recipient-name "Ana Rossi" \\
-            --recipient-id mailto:ana.rossi@example.org
+        microvet credential barista-basics --recipient-name "Ana" --recipient-id mailto:a@x.org
+        microvet credential barista-basics --format elm --recipient-name "Ana" --recipient-id did:x:1
     """
     try:
         recipient = credentials.Recipient(recipient_name, recipient_id)

@@ -96,6 +96,20 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "content/providers/new-provider.yaml:54:7: `city`: fill this in — city of the registered "
         "office",
         "content/providers/new-provider.yaml:62:11: `homepage`: fill this in — your website",
+        "content/recognitions/new-recognition.yaml:35:9: `partner.name`: fill this in — legal "
+        "name of the recognising organisation",
+        "content/recognitions/new-recognition.yaml:38:9: `partner.type`: fill this in — what "
+        "kind of organisation it is",
+        "content/recognitions/new-recognition.yaml:43:12: `partner.country`: fill this in — ISO "
+        "3166 two-letter country code, e.g. AT",
+        "content/recognitions/new-recognition.yaml:46:9: `partner.city`: fill this in — city of "
+        "its registered office",
+        "content/recognitions/new-recognition.yaml:49:13: `partner.homepage`: fill this in — the "
+        "organisation's website",
+        "content/recognitions/new-recognition.yaml:57:10: `declared`: fill this in — when the "
+        "partner made the statement, YYYY-MM-DD",
+        "content/recognitions/new-recognition.yaml:66:13: `statements`: fill this in — the units "
+        "recognised, each for one purpose",
         "content/units/new-unit.yaml:32:8: `title`: fill this in — title of the micro-credential",
         "content/units/new-unit.yaml:36:10: `summary`: fill this in — one plain-text paragraph: "
         "what and for whom",
@@ -117,9 +131,9 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "learner does to be assessed, in plain words",
         "content/units/new-unit.yaml:173:16: `quality_assurance.description`: fill this in — "
         "the internal and external quality assurance",
-        "content/units/new-unit.yaml:216:10: `license`: fill this in — licence of the course "
+        "content/units/new-unit.yaml:236:10: `license`: fill this in — licence of the course "
         "materials (SPDX id)",
-        "content/units/new-unit.yaml:223:10: `price.amount`: fill this in — price for one learner",
+        "content/units/new-unit.yaml:243:10: `price.amount`: fill this in — price for one learner",
     ]
 
 
@@ -194,14 +208,14 @@ def test_create_refuses_an_unknown_kind(content_tree):
     with pytest.raises(ScaffoldError) as raised:
         create("course", "barista", content_tree.content)
     assert str(raised.value) == ("'course' is not a kind of content: use unit, pathway, "
-                                 "outcome or provider")
+                                 "outcome, provider or recognition")
 
 
 def test_known_ids_are_the_file_names(content_tree):
     content_tree.minimal()
     assert known_ids(content_tree.content) == {
         "units": ["barista"], "pathways": [], "outcomes": ["espresso"],
-        "providers": ["centre"]}
+        "providers": ["centre"], "recognitions": []}
 
 
 def test_long_id_lists_point_to_the_folder_instead():

@@ -30,17 +30,18 @@ class PriorLearning(Model):
     offered: bool = Field(description="true when experienced people can be assessed without "
                                       "taking the course")
     fee: Price | None = Field(default=None,
-                              description="what the assessment costs: 0 or free, or "
-                                          "{amount, currency}")
+                              description="needed when offered: what the assessment "
+                                          "costs, 0 or free, or {amount, currency}")
     evidence: Annotated[list[Evidence], AfterValidator(unique)] = Field(
-        default_factory=list, description="the evidence you accept")
-    how_to_apply: Text | None = Field(default=None, description="how a candidate applies, "
-                                                                "in plain words")
+        default_factory=list, description="needed when offered: the evidence you accept")
+    how_to_apply: Text | None = Field(default=None, description="needed when offered: how "
+                                                                "a candidate applies")
     apply_url: Url | None = Field(default=None, description="page where candidates apply")
-    assessor: Text | None = Field(default=None, description="who assesses the candidate")
+    assessor: Text | None = Field(default=None, description="needed when offered: who "
+                                                            "assesses the candidate")
     grants: Literal["full", "exemption"] | None = Field(
-        default=None, description="full: the whole credential; exemption: exemption from "
-                                  "parts of the unit")
+        default=None, description="needed when offered: full (the whole credential) or "
+                                  "exemption (from parts of the unit)")
     exemption: Text | None = Field(default=None, description="with `grants: exemption`: "
                                                              "the parts a candidate is spared")
 
