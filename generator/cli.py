@@ -237,7 +237,7 @@ def credential(unit_id: str, recipient_name: str, recipient_id: str, credential_
     \b
     Examples:
         microvet credential barista-basics --recipient-name "Ana" --recipient-id mailto:a@x.org
-        microvet credential barista-basics --format elm --recipient-name "Ana" --recipient-id did:x:1
+        microvet credential barista-basics --format elm --recipient-name Ana --recipient-id did:x:1
     """
     try:
         recipient = credentials.Recipient(recipient_name, recipient_id)

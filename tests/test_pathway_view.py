@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from conftest import ROOT
@@ -19,7 +20,7 @@ def sample() -> Catalogue:
 def test_boxes_stack_top_to_bottom_without_overlapping(sample: Catalogue):
     diagram = layout(sample, sample.objects["pathways"]["smart-factory-technician"])
     boxes = [box for stage in diagram.stages for box in stage.boxes] + [diagram.credential]
-    for upper, lower in zip(boxes, boxes[1:], strict=False):
+    for upper, lower in itertools.pairwise(boxes):
         assert upper.y + upper.height <= lower.y
     assert all(box.x + box.width <= WIDTH for box in boxes)
     assert diagram.height >= diagram.credential.y + diagram.credential.height

@@ -71,6 +71,12 @@ _PRIOR_LEARNING = {"full": "Full credential by assessment",
                    "exemption": "Exemption from parts by assessment"}
 
 
+def _routes(unit: Unit) -> list[str]:
+    """What an offered assessment-only route grants: `full` or `exemption`."""
+    route = unit.prior_learning
+    return [route.grants] if route and route.offered and route.grants else []
+
+
 @dataclass(frozen=True, slots=True)
 class Facet:
     """A filter on the catalogue page: its URL key, legend and the values of one unit."""
@@ -119,8 +125,7 @@ FACETS: tuple[Facet, ...] = (
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
     Facet("prior", "Recognition of prior learning",
-          lambda c, u: [u.prior_learning.grants] if u.prior_learning and
-          u.prior_learning.offered else [], lambda c, code: _PRIOR_LEARNING[code]),
+          lambda c, u: _routes(u), lambda c, code: _PRIOR_LEARNING[code]),
     Facet("recognised", "Recognised by",
           lambda c, u: [rid for _, rid in c.referrers("units", u.id, "recognitions")],
           lambda c, code: pick(c.objects["recognitions"][code].partner.name), by_label=True),

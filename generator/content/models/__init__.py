@@ -6,6 +6,7 @@ from generator.content.models.base import Model, Text
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
 from generator.content.models.pathway import Pathway, PathwayCredential, Stage
+from generator.content.models.price import Price
 from generator.content.models.prior_learning import PriorLearning
 from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.recognition import Recognition
@@ -13,7 +14,6 @@ from generator.content.models.unit import (
     Assessment,
     Material,
     Place,
-    Price,
     QualityAssurance,
     Session,
     Stackability,
