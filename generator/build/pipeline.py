@@ -55,15 +55,17 @@ class Plan:
 
 
 def gather(content: Path, root: Path, site: SiteInfo, clock: StageClock | None = None,
-           reader: CatalogueReader | None = None) -> Plan:
+           reader: CatalogueReader | None = None, previous: Plan | None = None) -> Plan:
     """Read and check all content and list every generated page; write nothing.
 
-    A `reader` kept from an earlier call re-reads only the files changed since (the preview).
+    A `reader` kept from an earlier call re-reads only the files changed since, and the pages
+    of a `previous` plan are kept for the objects those files did not touch (the preview).
     """
     clock = clock or StageClock(enabled=False)
     catalogue = (reader or CatalogueReader(content, root=root)).read()
     clock.lap("read and validate")
-    plan = Plan(catalogue, site, tuple(generated_pages(catalogue)))
+    pages = generated_pages(catalogue, previous.by_source if previous else None)
+    plan = Plan(catalogue, site, tuple(pages))
     clock.lap("pages: list")
     return plan
 

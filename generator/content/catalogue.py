@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +16,7 @@ from generator.content.history import FileDates, fallback_date, git_dates
 from generator.content.models import EscoSkill, Outcome, Provider, Unit
 from generator.content.models.base import ContentModel
 from generator.content.sources import SourceFile, read_source
+from generator.content.strict_yaml import Loc
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
 from generator.kinds import BY_NAME, EACH, KINDS, Kind
@@ -138,6 +140,10 @@ class _FileResult:
     source: SourceFile | None
     obj: ContentModel | None
     problems: tuple[Problem, ...]
+    references: tuple[tuple[Loc, Any, str], ...]
+    """(where, the id named, the kind named) for every reference the registry lists."""
+    named: tuple[Key, ...]
+    """The same references as (folder, id), for the catalogue's indexes."""
 
 
 class CatalogueReader:
@@ -145,15 +151,15 @@ class CatalogueReader:
 
     A file is read again when its size, modification time or inode changed; everything across
     files (ids, references, the kinds' checks, the catalogue's indexes) is checked afresh on
-    every read. Git history is read once per reader: a preview started before a commit keeps
-    the dates it started with.
+    every read, from what each file's last reading kept. Git history is read once per reader:
+    a preview started before a commit keeps the dates it started with.
     """
 
     def __init__(self, content: Path, *, root: Path | None = None) -> None:
         self.content = content
         self.root = root or content.parent
-        self._files: dict[Path, _FileResult] = {}
-        self._history: dict[Path, FileDates] | None = None
+        self._files: dict[str, _FileResult] = {}
+        self._history: dict[str, FileDates] | None = None
 
     def read(self) -> Catalogue:
         """The catalogue as the files are now; `ContentError` lists every problem."""
@@ -164,30 +170,30 @@ class CatalogueReader:
         problems: list[Problem] = []
         objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
         sources: dict[Key, SourceFile] = {}
-        raw: list[tuple[Kind, SourceFile]] = []
-        paths: dict[Key, str] = {}
+        raw: list[tuple[SourceFile, _FileResult]] = []
+        named: dict[Key, tuple[Key, ...]] = {}
         known: dict[str, set[str]] = {}
-        seen: dict[Path, _FileResult] = {}
+        seen: dict[str, _FileResult] = {}
         for kind in KINDS:
             folder_display = display_path(content / kind.folder / "_", root)[:-1]  # once
-            files = _files(content / kind.folder, root, problems)
-            known[kind.name] = {path.stem for path in files}
-            for path in files:
-                result = seen[path] = self._file(kind, path, folder_display + path.name)
+            entries = _entries(content / kind.folder, folder_display, problems)
+            known[kind.name] = {entry.name.removesuffix(".yaml") for entry in entries}
+            for entry in entries:
+                result = seen[entry.path] = self._file(kind, entry, folder_display + entry.name)
                 problems += result.problems
-                if result.source is not None:
-                    raw.append((kind, result.source))
-                obj = result.obj
-                if obj is None or result.source is None:
+                source, obj = result.source, result.obj
+                if source is not None:
+                    raw.append((source, result))
+                if obj is None or source is None:
                     continue
+                key = (kind.folder, obj.id)
                 if obj.id in objects[kind.folder]:
-                    problems.append(result.source.problem(
-                        ("id",), f"`id`: '{obj.id}' is already used by "
-                                 f"{paths[(kind.folder, obj.id)]}"))
+                    problems.append(source.problem(
+                        ("id",), f"`id`: '{obj.id}' is already used by {sources[key].path}"))
                     continue
                 objects[kind.folder][obj.id] = obj
-                sources[(kind.folder, obj.id)] = result.source
-                paths[(kind.folder, obj.id)] = result.source.path
+                sources[key] = source
+                named[key] = result.named
         self._files = seen  # forget deleted files
         problems += _check_references(known, raw)
         for kind in KINDS:
@@ -195,43 +201,62 @@ class CatalogueReader:
                 problems += check(objects, sources)
         if problems:
             raise ContentError(problems)
-        if self._history is None:
-            self._history = git_dates(root, content)
-        return _assemble(objects, paths, _dates(root, self._history, objects, paths))
+        paths = {key: source.path for key, source in sources.items()}
+        return _assemble(objects, paths, named, _dates(self._dates_of, objects, paths))
 
-    def _file(self, kind: Kind, path: Path, display: str) -> _FileResult:
+    def _file(self, kind: Kind, entry: os.DirEntry[str], display: str) -> _FileResult:
         """One file read and validated, or the result of last time if it has not changed."""
         try:
-            status = path.stat()
+            status = entry.stat()
             stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
         except OSError:
             stamp = (0, 0, 0)
-        cached = self._files.get(path)
+        cached = self._files.get(entry.path)
         if cached is not None and cached.stamp == stamp and stamp != (0, 0, 0):
             return cached
+        path = Path(entry.path)
         source, found = read_source(path, display)
-        obj = None
+        obj: ContentModel | None = None
+        references: tuple[tuple[Loc, Any, str], ...] = ()
         if source is not None:
             reported = {(p.line, p.column) for p in found}  # say it once, in the reader's words
             obj, more = validate(kind.model, source, {"default_language": _language_of(source)})
             found += [p for p in more if (p.line, p.column) not in reported]
             found += _check_id(source, path)
-        return _FileResult(stamp, source, obj, tuple(found))
+            references = tuple((loc, ref, reference.target) for reference in kind.references
+                               for loc, ref in _named(source.data, reference.path))
+        named = tuple((BY_NAME[target].folder, ref) for _, ref, target in references
+                      if isinstance(ref, str))
+        return _FileResult(stamp, source, obj, tuple(found), references, named)
+
+    def _dates_of(self, display: str) -> FileDates | None:
+        """Git dates of a content file, by its display path (history read once)."""
+        if self._history is None:
+            top = self.root.resolve()
+            self._history = {
+                path.relative_to(top).as_posix(): dates
+                for path, dates in git_dates(self.root, self.content).items()
+                if path.is_relative_to(top)}
+        return self._history.get(display)
 
 
-def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+def _entries(folder: Path, folder_display: str,
+             problems: list[Problem]) -> list[os.DirEntry[str]]:
+    """The `.yaml` files of a content folder, by name; anything else is a problem."""
     if not folder.is_dir():
         return []
-    files = []
-    for path in sorted(folder.iterdir(), key=lambda path: path.name):  # as Paths sort, faster
-        if path.name.startswith("."):
-            continue
-        if path.suffix == ".yaml" and path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(display_path(path, root), 1, 1,
-                                    "only `.yaml` files belong in this folder: rename or move it"))
-    return files
+    entries = []
+    with os.scandir(folder) as scan:
+        for entry in sorted(scan, key=lambda entry: entry.name):
+            if entry.name.startswith("."):
+                continue
+            if entry.name.endswith(".yaml") and entry.is_file():
+                entries.append(entry)
+            else:
+                problems.append(Problem(folder_display + entry.name, 1, 1,
+                                        "only `.yaml` files belong in this folder: rename "
+                                        "or move it"))
+    return entries
 
 
 def _language_of(source: SourceFile) -> str:
@@ -248,18 +273,16 @@ def _check_id(source: SourceFile, path: Path) -> list[Problem]:
 
 
 def _check_references(known: Mapping[str, set[str]],
-                      raw: list[tuple[Kind, SourceFile]]) -> list[Problem]:
+                      raw: list[tuple[SourceFile, _FileResult]]) -> list[Problem]:
     """Every id a file names must exist.
 
     Checked on the raw data of every file, valid or not, so that one run reports a dangling
     reference together with the file's other mistakes.
     """
     problems = []
-    for kind, source in raw:
-        dangling = [(loc, ref, reference.target)
-                    for reference in kind.references
-                    for loc, ref in _named(source.data, reference.path)
-                    if isinstance(ref, str) and ref not in known[reference.target]]
+    for source, result in raw:
+        dangling = [(loc, ref, target) for loc, ref, target in result.references
+                    if isinstance(ref, str) and ref not in known[target]]
         for loc, ref, target in dangling[:MAX_DANGLING_PER_FILE]:
             problems.append(source.problem(loc, _dangling(ref, target, known[target])))
         if len(dangling) > MAX_DANGLING_PER_FILE:
@@ -296,25 +319,15 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
     return f"no {kind} '{ref}': there is no file content/{folder}/{ref}.yaml{hint}"
 
 
-def _dates(root: Path, history: Mapping[Path, FileDates], objects: dict[str, dict[str, Any]],
-           paths: Mapping[tuple[str, str], str]) -> dict[str, UnitDates]:
+def _dates(dates_of: Callable[[str], FileDates | None], objects: dict[str, dict[str, Any]],
+           paths: Mapping[Key, str]) -> dict[str, UnitDates]:
+    """Each unit's dates: its own, else its file's (and its outcomes') git history."""
     fallback = fallback_date()
-    folders: dict[Path, Path] = {}
-    found: dict[tuple[str, str], FileDates | None] = {}
-
-    def of(kind: str, object_id: str) -> FileDates | None:
-        if (kind, object_id) not in found:
-            # Content files are never symbolic links: resolving their folder (once) suffices.
-            path = root / paths[(kind, object_id)]
-            if path.parent not in folders:
-                folders[path.parent] = path.parent.resolve()
-            found[(kind, object_id)] = history.get(folders[path.parent] / path.name)
-        return found[(kind, object_id)]
-
     dates = {}
     for unit_id, unit in objects["units"].items():
-        own = of("units", unit_id)
-        changes = [d.last for d in [own, *(of("outcomes", o) for o in unit.outcomes)] if d]
+        own = dates_of(paths[("units", unit_id)])
+        changes = [d.last for d in [own, *(dates_of(paths[("outcomes", o)])
+                                           for o in unit.outcomes)] if d]
         published = unit.published or (own.first if own else fallback)
         updated = unit.updated or (max(changes) if changes else None) or published
         dates[unit_id] = UnitDates(published=published, updated=updated)
@@ -322,27 +335,18 @@ def _dates(root: Path, history: Mapping[Path, FileDates], objects: dict[str, dic
 
 
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
-              dates: dict[str, UnitDates]) -> Catalogue:
-    referrers: dict[Key, list[Key]] = {}  # each page asks: one pass here, not N there
-    references: dict[Key, set[Key]] = {}
-    for kind in KINDS:
-        for object_id in sorted(objects[kind.folder]):
-            data = objects[kind.folder][object_id]
-            for reference in kind.references:
-                target = BY_NAME[reference.target].folder
-                for _, ref in _named(data, reference.path):
-                    if not isinstance(ref, str):
-                        continue
-                    references.setdefault((kind.folder, object_id), set()).add((target, ref))
-                    named = referrers.setdefault((target, ref), [])
-                    if not named or named[-1] != (kind.folder, object_id):
-                        named.append((kind.folder, object_id))
+              named: Mapping[Key, tuple[Key, ...]], dates: dict[str, UnitDates]) -> Catalogue:
+    referrers: dict[Key, set[Key]] = {}  # each page asks: one pass here, not N there
+    for key, targets in named.items():
+        for target in targets:
+            referrers.setdefault(target, set()).add(key)
     frozen = MappingProxyType
     return Catalogue(
         objects=frozen({folder: frozen(dict(sorted(found.items())))
                         for folder, found in objects.items()}),
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
-        _referrers=frozen({key: tuple(sorted(set(value))) for key, value in referrers.items()}),
-        _references=frozen({key: tuple(sorted(value)) for key, value in references.items()}),
+        _referrers=frozen({key: tuple(sorted(value)) for key, value in referrers.items()}),
+        _references=frozen({key: tuple(sorted(set(value))) for key, value in named.items()
+                            if value}),
     )

@@ -7,6 +7,7 @@ presentation shell could do the same from this list.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -65,10 +66,22 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(set(urls)))
 
 
-def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Every page made from content: one per object of each kind, the catalogue list."""
-    pages = [object_page(catalogue, kind, obj)
-             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
+def generated_pages(catalogue: Catalogue,
+                    previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
+    """Every page made from content: one per object of each kind, the catalogue list.
+
+    `previous` (pages by source, from an earlier catalogue) are kept where their object is
+    the very same (a file the reader did not read again), which a preview of 10,000 units
+    notices.
+    """
+    pages = []
+    for kind in KINDS:
+        for obj in catalogue.objects[kind.folder].values():
+            old = previous.get(kind.page_source(obj.id)) if previous else None
+            if old is not None and old.context.get(kind.context_key) is obj:
+                pages.append(old)
+            else:
+                pages.append(object_page(catalogue, kind, obj))
     indexes = [index_page(catalogue, kind) for kind in KINDS if kind.index_template]
     return [*pages, *indexes, *catalogue_pages(catalogue), field_reference_page()]
 

@@ -114,7 +114,7 @@ class Preview:
         old = plugin.plan
         content = self.root / plugin.config.content_dir
         try:
-            plan = gather(content, self.root, old.site, reader=plugin.reader)
+            plan = gather(content, self.root, old.site, reader=plugin.reader, previous=old)
         except ContentError as error:
             self._fail(error.problems)
             return
@@ -280,7 +280,8 @@ def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
     for kind in KINDS:
         before, after = old.objects[kind.folder], new.objects[kind.folder]
         for object_id in before.keys() | after.keys():
-            if before.get(object_id) != after.get(object_id):
+            first, second = before.get(object_id), after.get(object_id)
+            if first is not second and first != second:  # unchanged files: the same object
                 changed.add((kind.folder, object_id))
     return changed
 

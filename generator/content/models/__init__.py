@@ -12,6 +12,7 @@ from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.recognition import Recognition
 from generator.content.models.unit import (
     Assessment,
+    Credential,
     Material,
     Place,
     QualityAssurance,
@@ -25,6 +26,7 @@ from generator.content.models.unit import (
 __all__ = [
     "Accreditation",
     "Assessment",
+    "Credential",
     "EscoOccupation",
     "EscoSkill",
     "Material",
