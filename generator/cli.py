@@ -214,8 +214,9 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
               help="A URI for the learner: mailto:ana@example.org, a did:..., or an https:// "
                    "address.")
 @click.option("--format", "credential_format", type=click.Choice(["ob3", "elm"]),
-              default="ob3", show_default=True,
-              help="ob3: Open Badges 3.0 OpenBadgeCredential; elm: Europass credential draft.")
+              default=None,
+              help="ob3: Open Badges 3.0 OpenBadgeCredential; elm: Europass credential draft "
+                   "(default: what the unit's credential.type says it issues).")
 @click.option("--issued", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Date of issue, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
@@ -225,7 +226,8 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
 @click.option("--site-url", envvar="MICROVET_SITE_URL", default=None,
               help="The catalogue's public address (default: MICROVET_SITE_URL, else "
                    "site_url in mkdocs.yml); the achievement's URIs start with it.")
-def credential(unit_id: str, recipient_name: str, recipient_id: str, credential_format: str,
+def credential(unit_id: str, recipient_name: str, recipient_id: str,
+               credential_format: str | None,
                issued: dt.datetime | None, output: Path | None, content_dir: Path,
                site_url: str | None) -> None:
     """Write an UNSIGNED credential for one learner who earned UNIT.
@@ -254,10 +256,16 @@ def credential(unit_id: str, recipient_name: str, recipient_id: str, credential_
         raise click.BadParameter(f"there is no unit '{unit_id}' (no file "
                                  f"{content_dir.as_posix()}/units/{unit_id}.yaml){hint}",
                                  param_hint="UNIT")
+    unit = catalogue.units[unit_id]
+    credential_format = credential_format or credentials.FORMATS.get(unit.credential.type)
+    if credential_format is None:
+        raise click.UsageError(
+            f"unit '{unit_id}' issues '{unit.credential.type}' (its credential.type), not a "
+            "digital credential: give --format ob3 or --format elm to write one anyway")
     site = SiteInfo(url=site_url or _configured_site_url(Path("mkdocs.yml")))
     day = issued.date() if issued else (fallback_date() or dt.datetime.now(dt.UTC).date())
     make = credentials.open_badge if credential_format == "ob3" else credentials.europass_draft
-    data = json_bytes(make(catalogue, catalogue.units[unit_id], site, recipient, day))
+    data = json_bytes(make(catalogue, unit, site, recipient, day))
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
     else:

@@ -151,3 +151,25 @@ def test_the_command_refuses_with_exact_messages(monkeypatch):
         "Error: Invalid value for --recipient-id: 'ana' is not a URI: use "
         "mailto:name@example.org, a did:..., or an https:// address that identifies the "
         "learner\n")
+
+
+def test_the_format_follows_what_the_unit_issues(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setenv("MICROVET_SITE_URL", SITE.url)
+    result = run("forklift-safety-basics", "--recipient-name", "Ana", "--recipient-id",
+                 "mailto:ana@example.org")
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "Error: unit 'forklift-safety-basics' issues 'certificate' (its credential.type), not a "
+        "digital credential: give --format ob3 or --format elm to write one anyway\n")
+    edc_unit = next(path.stem for path in sorted((ROOT / "content" / "units").glob("*.yaml"))
+                    if "type: europass-edc" in path.read_text(encoding="utf-8"))
+    result = run(edc_unit, "--recipient-name", "Ana", "--recipient-id", "mailto:a@example.org")
+    assert json.loads(result.stdout)["type"] == ["VerifiableCredential",
+                                                 "EuropeanDigitalCredential"]
+
+
+def test_the_issuer_is_who_the_unit_says_issues_it(sample):
+    unit = next(u for u in sample.units.values() if u.credential.issued_by)
+    badge = open_badge(sample, unit, SITE, ANA, DAY)
+    assert badge["issuer"]["id"] == SITE.absolute(f"providers/{unit.credential.issued_by[0]}/")

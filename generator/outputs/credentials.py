@@ -22,7 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from generator.content.catalogue import Catalogue
-from generator.content.models import Unit
+from generator.content.models import Provider, Unit
 from generator.content.text import pick_language
 from generator.kinds import SiteInfo
 from generator.outputs.elm import unit_to_elm
@@ -72,6 +72,16 @@ class Recipient:
                 "a did:..., or an https:// address that identifies the learner")
 
 
+FORMATS = {"open-badge-3": "ob3", "europass-edc": "elm"}
+"""A unit's `credential.type` -> the format `microvet credential` writes for it."""
+
+
+def issuer(catalogue: Catalogue, unit: Unit) -> Provider:
+    """Who issues the unit's credential: the first of `credential.issued_by`, else the
+    first awarding body (the provider when the unit names none)."""
+    return catalogue.providers[unit.issuers[0]]
+
+
 def credential_id(unit_page: str, recipient: Recipient, issued: dt.date) -> str:
     """A stable `urn:uuid:` for one unit, one learner, one day: issuing twice gives one id."""
     key = f"{unit_page}|{recipient.id}|{issued.isoformat()}"
@@ -92,7 +102,7 @@ def open_badge(catalogue: Catalogue, unit: Unit, site: SiteInfo, recipient: Reci
         "id": credential_id(embedded["criteria"]["id"], recipient, issued),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": embedded["name"],
-        "issuer": profile(catalogue.provider_of(unit), site),
+        "issuer": profile(issuer(catalogue, unit), site),
         "validFrom": _timestamp(issued),
         "credentialSubject": {
             "id": recipient.id,
@@ -110,7 +120,7 @@ def europass_draft(catalogue: Catalogue, unit: Unit, site: SiteInfo, recipient: 
     """An unsigned Europass credential for `recipient`, specified by the unit's achievement."""
     offer = unit_to_elm(catalogue, unit, site)["@graph"][0]
     specification = offer["learningAchievementSpecification"]
-    provider = organisation(catalogue.provider_of(unit), site)
+    provider = organisation(issuer(catalogue, unit), site)
     identifier = credential_id(offer["homepage"][0]["contentURL"], recipient, issued)
     language = pick_language(unit.title, unit.default_language)
     return {
