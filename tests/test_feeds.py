@@ -200,7 +200,7 @@ def test_data_page_documents_every_published_file(sample: Catalogue):
     text = (ROOT / "pages" / "data.md").read_text(encoding="utf-8")
     published = render_outputs(sample, SITE)
     patterns = {re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
-                       re.sub(r"^units/[^/]+/", "units/<id>/", path)).removesuffix(".gz")
+                       re.sub(r"^(units|pathways)/[^/]+/", r"\1/<id>/", path)).removesuffix(".gz")
                 for path in published
                 if not path.startswith("assets/")}  # scripts of the site itself, not data
     assert [pattern for pattern in sorted(patterns) if f"`{pattern}`" not in text] == []

@@ -134,9 +134,9 @@ def test_units_stacking_in_a_circle_are_a_cycle(tree: ContentTree):
     tree.write("units", "alpha", unit("alpha", 20, "1", stack.format("beta")))
     tree.write("units", "beta", unit("beta", 30, "1", stack.format("alpha")))
     assert problems(tree) == [
-        "content/units/alpha.yaml:23:13: stacking goes round in a circle: 'alpha' stacks into "
+        "content/units/alpha.yaml:24:13: stacking goes round in a circle: 'alpha' stacks into "
         "'beta', which leads back to 'alpha'",
-        "content/units/beta.yaml:23:13: stacking goes round in a circle: 'beta' stacks into "
+        "content/units/beta.yaml:24:13: stacking goes round in a circle: 'beta' stacks into "
         "'alpha', which leads back to 'beta'"]
 
 
@@ -170,7 +170,7 @@ def test_a_standalone_unit_in_a_pathway_contradicts_it(tree: ContentTree):
     tree.write("units", "beta", unit("beta", 30, "1", "stackability: {kind: standalone}\n"))
     tree.write("pathways", "cafe", PATHWAY.format(id="cafe"))
     assert problems(tree) == [
-        "content/units/beta.yaml:20:22: `stackability`: this unit is in pathway 'cafe' "
+        "content/units/beta.yaml:21:22: `stackability`: this unit is in pathway 'cafe' "
         "(content/pathways/cafe.yaml) but says `kind: standalone`: set `kind: stackable` and "
         "say what it stacks into, or take it out of the pathway"]
 

@@ -41,7 +41,7 @@ def test_an_offered_route_says_how_it_works(content_tree: ContentTree):
     content_tree.write("units", "barista", UNIT.format(id="barista") +
                        "prior_learning: {offered: true, fee: free}\n")
     assert problems(content_tree) == [
-        "content/units/barista.yaml:20:17: `prior_learning`: an offered assessment-only route "
+        "content/units/barista.yaml:21:17: `prior_learning`: an offered assessment-only route "
         "says `how_to_apply`, `assessor`, `grants`, `evidence` too"]
 
 
@@ -50,7 +50,7 @@ def test_an_exemption_says_which_parts(content_tree: ContentTree):
     content_tree.write("units", "barista", UNIT.format(id="barista") +
                        OFFERED.replace("grants: full", "grants: exemption"))
     assert problems(content_tree) == [
-        "content/units/barista.yaml:21:3: `prior_learning`: `exemption` says which parts are "
+        "content/units/barista.yaml:22:3: `prior_learning`: `exemption` says which parts are "
         "spared: give it with `grants: exemption`, and only then"]
 
 
@@ -59,7 +59,7 @@ def test_unknown_evidence_lists_the_allowed_kinds(content_tree: ContentTree):
     content_tree.write("units", "barista", UNIT.format(id="barista") +
                        OFFERED.replace("[portfolio, interview]", "[portfolio, diploma]"))
     assert problems(content_tree) == [
-        "content/units/barista.yaml:23:25: `prior_learning.evidence[1]`: 'diploma' is not "
+        "content/units/barista.yaml:24:25: `prior_learning.evidence[1]`: 'diploma' is not "
         "allowed; allowed: 'portfolio', 'work-samples', 'certificates', 'employer-statement', "
         "'interview', 'practical-demonstration' or 'self-assessment'"]
 
