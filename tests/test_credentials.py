@@ -10,8 +10,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import REFERENCE, ROOT
-from test_elm import shacl_violations
-from validators import expand_strictly, ob3_errors
 
 from generator.cli import main
 from generator.content.catalogue import Catalogue, load_catalogue
@@ -24,6 +22,9 @@ from generator.outputs.credentials import (
     europass_draft,
     open_badge,
 )
+from generator.tools.standards.elm import shacl_violations
+from generator.tools.standards.jsonld import expand_strictly
+from generator.tools.standards.ob3 import credential_errors
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 ANA = Recipient("Ana Andromeda", "mailto:ana@example.org")
@@ -40,7 +41,7 @@ def sample() -> Catalogue:
                                      "integrated-renewable-systems-planning"])
 def test_the_open_badge_is_valid_and_embeds_the_published_achievement(sample, unit_id):
     badge = open_badge(sample, sample.units[unit_id], SITE, ANA, DAY)
-    assert ob3_errors(badge) == []
+    assert credential_errors(badge) == []
     expand_strictly(badge)
     published = json.loads(render_outputs(sample, SITE)[f"units/{unit_id}/achievement.json"])
     published.pop("@context")
@@ -57,7 +58,7 @@ def test_the_open_badge_is_valid_and_embeds_the_published_achievement(sample, un
 def test_the_schema_catches_a_broken_credential(sample):
     badge = open_badge(sample, sample.units["barista-basics"], SITE, ANA, DAY)
     del badge["issuer"]
-    assert ob3_errors(badge) == [": 'issuer' is a required property"]
+    assert credential_errors(badge) == [": 'issuer' is a required property"]
 
 
 def test_the_europass_draft_points_to_the_stable_achievement_uri(sample):
@@ -115,7 +116,7 @@ def test_the_command_writes_both_formats(tmp_path: Path, monkeypatch):
     assert result.exit_code == 0
     assert result.stderr == f"Wrote {target.as_posix()} (unsigned: sign it before you send it)\n"
     badge = json.loads(target.read_text(encoding="utf-8"))
-    assert ob3_errors(badge) == []
+    assert credential_errors(badge) == []
     assert badge["credentialSubject"]["achievement"]["id"] == SITE.absolute(
         "units/barista-basics/achievement.json")
     result = run("barista-basics", "--format", "elm", "--recipient-name", "Ana Andromeda",

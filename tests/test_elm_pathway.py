@@ -7,13 +7,16 @@ from typing import Any
 
 import pytest
 from conftest import ROOT
-from test_elm import SITE, achievement_minimums, shacl_violations
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.pathways import units_in
+from generator.kinds import SiteInfo
 from generator.outputs import render_outputs
+from generator.tools.standards.elm import achievement_minimums, shacl_violations
 
 SAMPLE_PATHWAYS = sorted(path.stem for path in (ROOT / "content" / "pathways").glob("*.yaml"))
+
+SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 
 
 @pytest.fixture(scope="module")

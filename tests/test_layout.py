@@ -25,6 +25,11 @@ TESTED_ELSEWHERE = {
     "outputs/elm_recognition.py": "test_prior_learning.py and test_recognition.py",
     "outputs/endorsements.py": "test_recognition.py (endorsements are recognition statements)",
     "outputs/packed_index.py": "test_search.py (packing is tested against lunr's own index)",
+    "tools/standards/jsonld.py": "test_schemaorg.py, test_openbadges.py (strict expansion, "
+                                 "a dropped key) and test_validate.py",
+    "tools/standards/amb.py": "test_schemaorg.py (agrees with upstream's valid and invalid "
+                              "examples; the AMB blocks)",
+    "tools/standards/ob3.py": "test_openbadges.py (every achievement, and a broken one)",
 }
 """Modules whose tests live in another file, and why."""
 

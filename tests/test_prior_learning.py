@@ -7,13 +7,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, UNIT, ContentTree
-from test_elm import SITE, shacl_violations
 
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError
 from generator.content.models.prior_learning import EVIDENCE, Evidence
+from generator.kinds import SiteInfo
 from generator.outputs import search
 from generator.outputs.elm import unit_to_elm
+from generator.tools.standards.elm import shacl_violations
 
 OFFERED = """\
 prior_learning:
@@ -24,6 +25,8 @@ prior_learning:
   assessor: Two assessors of the school
   grants: full
 """
+
+SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 
 
 def problems(tree: ContentTree) -> list[str]:

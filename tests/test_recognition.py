@@ -7,15 +7,18 @@ from typing import Any
 
 import pytest
 from conftest import ROOT, ContentTree
-from test_elm import SITE, shacl_violations
-from validators import expand_strictly, ob3_errors, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
+from generator.kinds import SiteInfo
 from generator.outputs import search
 from generator.outputs.elm import unit_to_elm
 from generator.outputs.openbadges import achievement
 from generator.outputs.schemaorg import course
+from generator.tools.standards.elm import shacl_violations
+from generator.tools.standards.jsonld import expand_strictly
+from generator.tools.standards.ob3 import achievement_errors
+from generator.tools.standards.schemaorg import schemaorg_problems
 
 RECOGNITION = """\
 id: chamber
@@ -32,6 +35,8 @@ statements:
     details: Counts towards the master craftsperson course.
     ects: 1
 """
+
+SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 
 
 def problems(tree: ContentTree) -> list[str]:
@@ -75,7 +80,7 @@ def test_an_occupation_names_a_role_only(content_tree: ContentTree):
 
 def test_the_unit_achievement_carries_unsigned_endorsements(sample: Catalogue):
     badge = achievement(sample, sample.units["integrated-renewable-systems-planning"], SITE)
-    assert ob3_errors(badge, "Achievement") == []
+    assert achievement_errors(badge) == []
     expand_strictly(badge)
     [endorsement] = badge["endorsement"]
     page = SITE.absolute("recognitions/example-university-of-applied-sciences-freiburg/")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from validators import expand_strictly, ob3_errors, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.pathways import units_in
@@ -15,6 +14,9 @@ from generator.kinds import SiteInfo
 from generator.outputs import embedded_jsonld, render_outputs
 from generator.outputs.openbadges import pathway_achievement
 from generator.outputs.schemaorg_pathway import program
+from generator.tools.standards.jsonld import expand_strictly
+from generator.tools.standards.ob3 import achievement_errors
+from generator.tools.standards.schemaorg import schemaorg_problems
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 
@@ -27,7 +29,7 @@ def sample() -> Catalogue:
 def test_every_pathway_achievement_is_a_valid_ob3_achievement(sample: Catalogue):
     for pathway in sample.objects["pathways"].values():
         document = pathway_achievement(sample, pathway, SITE)
-        assert ob3_errors(document, "Achievement") == [], pathway.id
+        assert achievement_errors(document) == [], pathway.id
         expand_strictly(document)
 
 
