@@ -58,7 +58,7 @@ def test_the_open_badge_is_valid_and_embeds_the_published_achievement(sample, un
 def test_the_schema_catches_a_broken_credential(sample):
     badge = open_badge(sample, sample.units["barista-basics"], SITE, ANA, DAY)
     del badge["issuer"]
-    assert credential_errors(badge) == [": 'issuer' is a required property"]
+    assert credential_errors(badge) == ["(root): 'issuer' is a required property"]
 
 
 def test_the_europass_draft_points_to_the_stable_achievement_uri(sample):
