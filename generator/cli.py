@@ -20,12 +20,14 @@ from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
 from generator.content.history import fallback_date
 from generator.content.serialise import json_bytes
+from generator.i18n import LANGUAGES, po_path
 from generator.kinds import KINDS, SiteInfo
 from generator.outputs import credentials
 from generator.site import preview
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
+from generator.tools.translations import extract, progress, template_path, template_text, update
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -330,6 +332,62 @@ def validate(site_dir: Path, site_url: str | None, summary_file: Path | None) ->
     documents = sum(report.checked.values())
     click.echo(f"{documents} documents checked, {len(report.problems)} problem(s)", err=True)
     sys.exit(1 if report.problems else 0)
+
+
+@main.group()
+def translations() -> None:
+    """Keep the interface translations (generator/locales/*.po) in step with the code.
+
+    See docs/translating.md; Poedit, Weblate or any gettext editor edits the .po files.
+
+    \b
+    Examples:
+        microvet translations extract
+        microvet translations status
+    """
+
+
+@translations.command("extract")
+@click.option("--root", default=".", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path),
+              help="The repository's top folder (theme/ and generator/ are read).")
+def translations_extract(root: Path) -> None:
+    """Collect the messages of theme/ and generator/ into messages.pot, then merge each .po.
+
+    New messages appear untranslated in every language; messages no longer used are dropped.
+
+    \b
+    Example:
+        microvet translations extract
+    """
+    template = extract(root)
+    template_path().write_bytes(template_text(template))
+    click.echo(f"Wrote {template_path().as_posix()}: {len(template)} messages")
+    for language in LANGUAGES:
+        path = po_path(language)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(update(language, template))
+        click.echo(f"Updated {path.as_posix()}")
+
+
+@translations.command("status")
+def translations_status() -> None:
+    """Say which messages each language still lacks; exit 1 if any is missing or fuzzy.
+
+    \b
+    Example:
+        microvet translations status
+    """
+    complete = True
+    for language in LANGUAGES:
+        found = progress(language)
+        missing = len(found.untranslated) + len(found.fuzzy)
+        complete = complete and not missing
+        click.echo(f"{language}: {found.total - missing} of {found.total} translated"
+                   + (f"; to do: {', '.join(sorted({*found.untranslated, *found.fuzzy}))}"
+                      if missing else ""))
+    if not complete:
+        sys.exit(1)
 
 
 def _mkdocs(args: list[str]) -> NoReturn:

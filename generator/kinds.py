@@ -29,6 +29,7 @@ from generator.content.checks import (
 from generator.content.errors import Problem
 from generator.content.models import Outcome, Pathway, Provider, Recognition, Unit
 from generator.content.models.base import ContentModel, Text
+from generator.i18n import N_
 
 Check = Callable[[Objects, Sources], list[Problem]]
 
@@ -124,9 +125,9 @@ UNIT = Kind(
     ),
     checks=(stacking_cycles,),
     documents=(
-        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
-        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
-        Document("unit.json", "application/json", "Plain JSON, references resolved"),
+        Document("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
+        Document("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
+        Document("unit.json", "application/json", N_("Plain JSON, references resolved")),
     ),
 )
 
@@ -192,6 +193,8 @@ class SiteInfo:
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
     markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
     """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
+    language: str = "en"
+    """The interface language of the pages (generator.i18n.LANGUAGES; `theme.language`)."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

@@ -34,6 +34,9 @@ Inputs and their versions
     No ELM 3.1.0 file lists it; the URIs were found in public material (see SUPERVISION_SOURCE).
   - Native language names: Unicode CLDR autonyms, for a curated set of languages.
   - Our slugs (the codes providers type in YAML) and plain-words labels and descriptions.
+* Labels in the other interface languages (de, fr, it, es, pl, fi): scripts/vocabulary_labels.py
+  (Unicode CLDR through Babel for languages, countries and currencies; the tables in
+  scripts/vocabulary_translations/ for the rest).
 """
 
 from __future__ import annotations
@@ -49,6 +52,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from vocabulary_labels import with_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
@@ -749,7 +753,7 @@ def credential_types() -> Vocab:
 def build(reference: Path) -> list[Vocab]:
     """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
     ref = Reference(reference)
-    return [
+    return [with_labels(vocabulary) for vocabulary in [
         eqf_levels(ref),
         isced_f(ref),
         languages(ref),
@@ -782,7 +786,7 @@ def build(reference: Path) -> list[Vocab]:
         target_groups(ref),
         learning_opportunity_types(ref),
         credential_types(),
-    ]
+    ]]
 
 
 def render(vocabulary: Vocab) -> str:

@@ -52,7 +52,7 @@ def test_the_group_lists_every_command():
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
     assert listed == {"build", "check", "credential", "diff", "new", "schema", "serve",
-                      "validate"}
+                      "translations", "validate"}
 
 
 # --- check -----------------------------------------------------------------------------------

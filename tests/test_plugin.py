@@ -51,7 +51,7 @@ def test_unit_page_is_a_complete_fact_sheet(built: Path):
              for dt, dd in zip(html.select(".mv-factsheet dt"), html.select(".mv-factsheet dd"),
                                strict=True)}
     assert facts["Level"].startswith("EQF level 3")
-    assert facts["Workload"] == "25 hours · 1 ECTS credits"
+    assert facts["Workload"] == "25 hours · 1 ECTS credit"
     assert facts["Assessment"].startswith("Practical assessment — Supervised, with ID check")
     assert facts["Offered by"].startswith("Example Training Centre (fictional), Bologna, Italy")
     assert facts["Field of education"] == "Hotel, restaurants and catering (ISCED-F 1013)"
@@ -128,3 +128,39 @@ def test_fact_sheet_golden(built: Path, update_golden: bool):
     if update_golden:
         golden.write_text(rendered, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == rendered
+
+
+def _with_language(project: Path, language: str) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: en\n" in text
+    config.write_text(text.replace("  language: en\n", f"  language: {language}\n"),
+                      encoding="utf-8")
+    return project
+
+
+def test_theme_language_sets_the_interface_language(content_tree, tmp_path: Path):
+    content_tree.minimal()
+    project = _with_language(copy_project(tmp_path / "project", content=content_tree.content),
+                             "it")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((project / "site" / "units" / "barista" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "it"
+    assert page.find(id="facts").get_text() == "Scheda sintetica"
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+             for dt in page.select("dl.mv-factsheet dt")}
+    assert facts["Impegno richiesto"] == "25 ore · 1 credito ECTS"
+    assert page.select_one("input.md-search__input")["placeholder"] == "Cerca"  # Material's
+
+
+def test_a_theme_language_without_translations_stops_the_build(content_tree, tmp_path: Path):
+    content_tree.minimal()
+    project = _with_language(copy_project(tmp_path / "project", content=content_tree.content),
+                             "nl")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert ("theme.language 'nl' has no microVET translation; use one of en, de, fr, it, es, "
+            "pl, fi, or add the language (docs/translating.md)") in result.stderr
+    assert not (project / "site").exists()

@@ -51,7 +51,40 @@ def test_every_json_file_is_listed_and_shaped() -> None:
         data = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         assert list(data) == ["name", "title", "scheme", "source", "terms"]
         for item in data["terms"]:
-            assert list(item) == ["code", "label", "uri", "description", "extra"]
+            assert list(item)[:6] == ["code", "label", "uri", "description", "extra", "labels"]
+            assert set(item) - {"descriptions"} == {
+                "code", "label", "uri", "description", "extra", "labels"}
+
+
+INTERFACE = ("de", "fr", "it", "es", "pl", "fi")
+SHOWN = ("eqf_levels", "isced_f", "languages", "countries", "modes", "learning_settings",
+         "schedules", "assessment_methods", "supervision", "reuse_levels", "outcome_categories",
+         "target_groups", "licences")
+"""Vocabularies whose labels learners read on the site."""
+
+
+@pytest.mark.parametrize("name", SHOWN)
+def test_every_label_a_learner_reads_exists_in_every_interface_language(name: str) -> None:
+    missing = [(term.code, language) for term in vocabulary(name) for language in INTERFACE
+               if not term.labels.get(language)]
+    if name == "languages":  # CLDR names the languages people write; a few rare ones it lacks
+        assert len(missing) <= 0.1 * len(vocabulary(name)) * len(INTERFACE)
+        assert not [code for code, _ in missing if code in {"en", "de", "fr", "it", "es",
+                                                              "pl", "fi", "pt", "nl", "sv"}]
+    else:
+        assert missing == []
+
+
+def test_labels_come_in_the_interface_language_with_english_as_fallback() -> None:
+    assert vocabulary("languages")["de"].label_in("fr") == "Allemand"  # CLDR
+    assert vocabulary("countries")["PL"].label_in("pl") == "Polska"
+    assert vocabulary("isced_f")["0713"].label_in("it") == "Elettricità ed energia"
+    assert vocabulary("isced_f")["0719"].label_in("de") == (
+        "Ingenieurwesen und technische Berufe (anderweitig nicht klassifiziert)")
+    assert vocabulary("eqf_levels")["4"].label_in("es") == "Nivel 4 del MEC"
+    assert vocabulary("eqf_levels")["4"].description_in("fi").startswith("Laajat tosiasia-")
+    assert vocabulary("modes")["online"].label_in("xx") == "Online"
+    assert vocabulary("modes")["blended"].label_in("en") == "Blended (online and on site)"
 
 
 def test_lookup_api() -> None:

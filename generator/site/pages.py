@@ -16,6 +16,7 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
+from generator.i18n import DEFAULT_LANGUAGE, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.tools.reference import field_reference
 
@@ -92,58 +93,79 @@ def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date]
 
 
 def generated_pages(catalogue: Catalogue,
-                    previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
-    """Every page made from content: one per object of each kind, the catalogue list.
+                    previous: Mapping[str, GeneratedPage] | None = None,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """Every page made from content, worded in `language` (the context key `language`).
 
     `previous` (pages by source, from an earlier catalogue) are kept where their object is
-    the very same (a file the reader did not read again), which a preview of 10,000 units
-    notices.
+    the very same (a file the reader did not read again) and the language too, which a
+    preview of 10,000 units notices.
     """
     pages = []
     for kind in KINDS:
         for obj in catalogue.objects[kind.folder].values():
             old = previous.get(kind.page_source(obj.id)) if previous else None
-            if old is not None and old.context.get(kind.context_key) is obj:
+            if (old is not None and old.context.get(kind.context_key) is obj
+                    and old.context.get("language") == language):
                 pages.append(old)
             else:
-                pages.append(object_page(catalogue, kind, obj))
-    indexes = [index_page(catalogue, kind) for kind in KINDS if kind.index_template]
-    return [*pages, *indexes, *catalogue_pages(catalogue), field_reference_page()]
+                pages.append(object_page(catalogue, kind, obj, language))
+    indexes = [index_page(catalogue, kind, language) for kind in KINDS if kind.index_template]
+    return [*pages, *indexes, *catalogue_pages(catalogue, language),
+            field_reference_page(language)]
 
 
-def index_page(catalogue: Catalogue, kind: Kind) -> GeneratedPage:
+def index_page(catalogue: Catalogue, kind: Kind, language: str) -> GeneratedPage:
     """The list of every object of a kind at `<folder>/`, sorted by title (in the nav)."""
     objects = sorted(catalogue.objects[kind.folder].values(),
-                     key=lambda obj: (pick(kind.title(obj)).casefold(), obj.id))
+                     key=lambda obj: (pick(kind.title(obj), language).casefold(), obj.id))
     return GeneratedPage(
         src_uri=f"{kind.folder}/index.md", template=str(kind.index_template),
-        title=kind.heading, context={"objects": objects, "kind_name": kind.name},
-        description=f"Every {kind.name} in the catalogue.", in_nav=True, kind=kind.name,
+        title=translate(language, kind.heading),
+        context={"objects": objects, "kind_name": kind.name, "language": language},
+        description=translate(language, f"Every {kind.name} in the catalogue."),
+        in_nav=True, kind=kind.name,
     )
 
 
-def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
-    """The page of one object: its kind's template, URL and edit link."""
+def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
+                language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
+    """The page of one object in `language`: its kind's template, URL and edit link."""
     return GeneratedPage(
-        src_uri=kind.page_source(obj.id), template=kind.template, title=pick(kind.title(obj)),
-        context={kind.context_key: obj}, edit_path=catalogue.source_path(kind.folder, obj.id),
-        description=pick(kind.description(obj)) or None, kind=kind.name, object_id=obj.id,
+        src_uri=kind.page_source(obj.id), template=kind.template,
+        title=pick(kind.title(obj), language),
+        context={kind.context_key: obj, "language": language},
+        edit_path=catalogue.source_path(kind.folder, obj.id),
+        description=pick(kind.description(obj), language) or None, kind=kind.name,
+        object_id=obj.id,
     )
 
 
-def field_reference_page() -> GeneratedPage:
+def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
     """Every content field and allowed value, made from the models (it cannot drift)."""
     return GeneratedPage(
-        src_uri="reference/fields.md", template="fields.html", title="Field reference",
-        context={"reference": field_reference()},
-        description="Every field of every kind of content file, and every allowed value.",
+        src_uri="reference/fields.md", template="fields.html",
+        title=translate(language, "Field reference"),
+        context={"reference": field_reference(), "language": language},
+        description=translate(
+            language, "Every field of every kind of content file, and every allowed value."),
         in_nav=True,
     )
 
 
-def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def catalogue_title(number: int, count: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """`Catalogue`, or `Catalogue, page 2 of 7`, in `language`."""
+    if number == 1:
+        return translate(language, "Catalogue")
+    return translate(language, "Catalogue, page %(number)s of %(count)s") % {
+        "number": number, "count": count}
+
+
+def catalogue_pages(catalogue: Catalogue,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """The plain list of all units, split into pages small enough for any phone."""
-    units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
+    units = sorted(catalogue.units.values(),
+                   key=lambda u: (pick(u.title, language).casefold(), u.id))
     count = max(1, math.ceil(len(units) / CATALOGUE_PAGE_SIZE))
     pages = []
     for number in range(1, count + 1):
@@ -151,14 +173,14 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         src = "catalogue/index.md" if number == 1 else f"catalogue/page/{number}.md"
         pages.append(GeneratedPage(
             src_uri=src, template="catalogue.html",
-            title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
+            title=catalogue_title(number, count, language),
             context={"units_page": chunk, "page_number": number, "page_count": count,
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units), "first_url": catalogue_page_url(1),
                      "previous_url": catalogue_page_url(number - 1) if number > 1 else None,
                      "next_url": catalogue_page_url(number + 1) if number < count else None,
-                     "pager": pager(number, count)},
-            description="Every micro-credential in the catalogue.",
+                     "pager": pager(number, count), "language": language},
+            description=translate(language, "Every micro-credential in the catalogue."),
             in_nav=number == 1,
         ))
     return pages

@@ -34,6 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator import i18n
 from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
 from generator.content.catalogue import CatalogueReader
@@ -89,6 +90,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
             markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
+            language=_interface_language(config),
         )
         content = root / self.config.content_dir
         if self.reader is None or self.reader.content != content:
@@ -129,7 +131,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.clock.lap("pages: navigation, Markdown")
-        templating.register(env)
+        assert self.plan is not None  # set by on_config
+        templating.register(env, self.plan.site.language)
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
@@ -204,6 +207,16 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _interface_language(config: MkDocsConfig) -> str:
+    """The site's interface language: Material's `theme.language`, if it is one of ours."""
+    language = str(config.theme.get("language") or i18n.DEFAULT_LANGUAGE)
+    if language not in i18n.LANGUAGES:
+        raise PluginError(
+            f"theme.language {language!r} has no microVET translation; use one of "
+            f"{', '.join(i18n.LANGUAGES)}, or add the language (docs/translating.md)")
+    return language
 
 
 def _page_policy(env: Environment, config: MkDocsConfig) -> str:
