@@ -135,14 +135,17 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", N_("Field of education"),
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
-    Facet("prior", "Recognition of prior learning",
-          lambda c, u: _routes(u), lambda c, code: _PRIOR_LEARNING[code]),
-    Facet("recognised", "Recognised by",
+    Facet("prior", N_("Recognition of prior learning"),
+          lambda c, u: _routes(u),
+          lambda c, code, language: translate(language, _PRIOR_LEARNING[code])),
+    Facet("recognised", N_("Recognised by"),
           lambda c, u: [rid for _, rid in c.referrers("units", u.id, "recognitions")],
-          lambda c, code: pick(c.objects["recognitions"][code].partner.name), by_label=True),
-    Facet("pathway", "Part of a pathway",
+          lambda c, code, language: pick(c.objects["recognitions"][code].partner.name,
+                                         language), by_label=True),
+    Facet("pathway", N_("Part of a pathway"),
           lambda c, u: [pid for _, pid in c.referrers("units", u.id, "pathways")],
-          lambda c, code: pick(c.objects["pathways"][code].title), by_label=True),
+          lambda c, code, language: pick(c.objects["pathways"][code].title, language),
+          by_label=True),
 )
 """The filters, in the order the page shows them; `key` is the URL parameter."""
 
