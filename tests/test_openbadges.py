@@ -114,7 +114,8 @@ def test_every_sample_achievement_is_valid_against_the_ob3_schema(sample: Catalo
     files = {path: data for path, data in render_outputs(sample, SITE).items()
              if re.search(r"/achievement(\.[a-z]{2})?\.json$", path)}
     assert {path for path in files if path.endswith("/achievement.json")} == {
-        f"units/{uid}/achievement.json" for uid in sample.units}
+        f"units/{uid}/achievement.json" for uid in sample.units} | {
+        f"pathways/{pid}/achievement.json" for pid in sample.objects["pathways"]}
     assert len(files) > len(sample.units)  # the sample has translated units
     for path, data in files.items():
         badge = json.loads(data)
