@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import difflib
 import json
 import logging
 import os
@@ -9,16 +11,20 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+import yaml
 
 from generator.build.writer import write_outputs
 from generator.content.advice import site_url_warnings
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import CheckWarning, ContentError, Problem
+from generator.content.history import fallback_date
+from generator.content.serialise import json_bytes
 from generator.i18n import LANGUAGES, po_path
-from generator.kinds import KINDS
+from generator.kinds import KINDS, SiteInfo
+from generator.outputs import credentials
 from generator.site import preview
 from generator.tools.completeness import as_json as completeness_json
 from generator.tools.completeness import as_text as completeness_text
@@ -79,9 +85,8 @@ def check(content_dir: Path, output_format: str, strict: bool, show_completeness
     else:
         _report(warnings, output_format, summary=False)
     noted = f", {len(warnings)} warning(s)" if warnings else ""
-    click.echo(
-        f"OK: {len(catalogue.units)} units, {len(catalogue.outcomes)} outcomes, "
-        f"{len(catalogue.providers)} providers{noted}", err=True)
+    counts = ", ".join(f"{len(catalogue.objects[kind.folder])} {kind.folder}" for kind in KINDS)
+    click.echo(f"OK: {counts}{noted}", err=True)
 
 
 def _report(findings: Sequence[Problem | CheckWarning], output_format: str, *,
@@ -195,7 +200,7 @@ def new(kind: str, object_id: str, content_dir: Path) -> None:
               type=click.Path(file_okay=False, path_type=Path),
               help="Folder to write schemas/ into (the repository's top folder).")
 def schema(output_dir: Path) -> None:
-    """Write the JSON Schemas of units, outcomes and providers into schemas/.
+    """Write the JSON Schemas of every kind of content file into schemas/.
 
     Editors use them to complete and check content files (VS Code's YAML extension reads the
     `# yaml-language-server: $schema=...` first line). Run after changing the models, and
@@ -220,9 +225,9 @@ def schema(output_dir: Path) -> None:
 def diff(base: str, head: str | None, content_dir: Path) -> None:
     """Summarise, in Markdown, what changed in the catalogue between two git revisions.
 
-    Lists the units, outcomes and providers added, removed and changed, with each changed
-    field's old and new value, and the units affected by each changed outcome or provider.
-    HEAD defaults to the working tree (your uncommitted files).
+    Lists the units, pathways, outcomes and providers added, removed and changed, with each
+    changed field's old and new value, and the units affected by each changed outcome or
+    provider. HEAD defaults to the working tree (your uncommitted files).
 
     \b
     Examples:
@@ -325,6 +330,93 @@ def _drafts(path: Path, content: Path, provider_id: str | None) -> list[Draft]:
     if suffix in {".jsonld", ".json", ".xml"}:
         return europass_drafts(path, provider_id)
     return spreadsheet_drafts(read_tables(path), content, provider_id)
+
+
+@main.command()
+@click.argument("unit_id", metavar="UNIT")
+@click.option("--recipient-name", required=True, help="The learner's full name.")
+@click.option("--recipient-id", required=True,
+              help="A URI for the learner: mailto:ana@example.org, a did:..., or an https:// "
+                   "address.")
+@click.option("--format", "credential_format", type=click.Choice(["ob3", "elm"]),
+              default=None,
+              help="ob3: Open Badges 3.0 OpenBadgeCredential; elm: Europass credential draft "
+                   "(default: what the unit's credential.type says it issues).")
+@click.option("--issued", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Date of issue, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the credential to this file instead of the screen.")
+@click.option("--content", "content_dir", default="content", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="The content folder.")
+@click.option("--site-url", envvar="MICROVET_SITE_URL", default=None,
+              help="The catalogue's public address (default: MICROVET_SITE_URL, else "
+                   "site_url in mkdocs.yml); the achievement's URIs start with it.")
+def credential(unit_id: str, recipient_name: str, recipient_id: str,
+               credential_format: str | None,
+               issued: dt.datetime | None, output: Path | None, content_dir: Path,
+               site_url: str | None) -> None:
+    """Write an UNSIGNED credential for one learner who earned UNIT.
+
+    The credential embeds the catalogue's own description of the achievement; sign it on
+    your badge platform (OB 3.0) or with your e-seal in Europass (EDC): CONTRIBUTING.md,
+    "Issuing the credential".
+
+    \b
+    Examples:
+        microvet credential barista-basics --recipient-name "Ana" --recipient-id mailto:a@x.org
+        microvet credential barista-basics --format elm --recipient-name Ana --recipient-id did:x:1
+    """
+    try:
+        recipient = credentials.Recipient(recipient_name, recipient_id)
+    except credentials.RecipientError as error:
+        raise click.BadParameter(str(error), param_hint=error.option) from None
+    try:
+        catalogue = load_catalogue(content_dir, root=Path.cwd())
+    except ContentError as error:
+        _report(error.problems, "text")
+        sys.exit(1)
+    if unit_id not in catalogue.units:
+        close = difflib.get_close_matches(unit_id, list(catalogue.units), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        raise click.BadParameter(f"there is no unit '{unit_id}' (no file "
+                                 f"{content_dir.as_posix()}/units/{unit_id}.yaml){hint}",
+                                 param_hint="UNIT")
+    unit = catalogue.units[unit_id]
+    credential_format = credential_format or credentials.FORMATS.get(unit.credential.type)
+    if credential_format is None:
+        raise click.UsageError(
+            f"unit '{unit_id}' issues '{unit.credential.type}' (its credential.type), not a "
+            "digital credential: give --format ob3 or --format elm to write one anyway")
+    site = SiteInfo(url=site_url or _configured_site_url(Path("mkdocs.yml")))
+    day = issued.date() if issued else (fallback_date() or dt.datetime.now(dt.UTC).date())
+    make = credentials.open_badge if credential_format == "ob3" else credentials.europass_draft
+    data = json_bytes(make(catalogue, unit, site, recipient, day))
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+    else:
+        output.write_bytes(data)
+        click.echo(f"Wrote {output.as_posix()} (unsigned: sign it before you send it)", err=True)
+
+
+def _configured_site_url(config: Path) -> str:
+    """`site_url` of mkdocs.yml, with its `!ENV [NAME, default]` default."""
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml's own tag: `!ENV [NAME, default]`."""
+
+    def env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        *names, default = loader.construct_sequence(node)  # type: ignore[arg-type]
+        return next((os.environ[name] for name in names if os.environ.get(name)), default)
+
+    Loader.add_constructor("!ENV", env)
+    try:
+        # A SafeLoader with one more tag: still no arbitrary objects.
+        found = yaml.load(config.read_text(encoding="utf-8"), Loader=Loader)
+    except OSError:
+        found = None
+    if not isinstance(found, dict) or not found.get("site_url"):
+        raise click.UsageError("give --site-url (or set MICROVET_SITE_URL): no site_url in "
+                               f"{config.as_posix()}")
+    return str(found["site_url"])
 
 
 @main.command()

@@ -17,9 +17,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.checks import Objects, Sources, stacking_cycles
+from generator.content.checks import (
+    Objects,
+    Sources,
+    pathway_credits,
+    pathway_cycles,
+    pathway_repeats,
+    pathway_stackability,
+    stacking_cycles,
+)
 from generator.content.errors import Problem
-from generator.content.models import Outcome, Provider, Unit
+from generator.content.models import Outcome, Pathway, Provider, Recognition, Unit
 from generator.content.models.base import ContentModel, Text
 from generator.i18n import N_
 
@@ -73,6 +81,8 @@ class Kind:
     """Checks across the files of this kind (and those it names), after each file is valid."""
     scaffold: bool = True
     """`microvet new KIND ID` writes a file of this kind."""
+    index_template: str | None = None
+    """The template of a page listing every object of the kind at `<folder>/`, if any."""
 
     def url(self, object_id: str) -> str:
         """Stable directory-style path of an object's page; aggregators depend on it."""
@@ -121,7 +131,35 @@ UNIT = Kind(
     ),
 )
 
-KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER)
+PATHWAY = Kind(
+    name="pathway", folder="pathways", model=Pathway, heading="Pathways",
+    template="pathway.html", context_key="pathway", index_template="pathways.html",
+    title=lambda pathway: pathway.title,
+    description=lambda pathway: pathway.description,
+    references=(
+        Reference(("awarding_body",), "provider"),
+        Reference(("stages", EACH, "units", EACH), "unit"),
+        Reference(("stages", EACH, "pathways", EACH), "pathway"),
+    ),
+    checks=(pathway_cycles, pathway_repeats, pathway_credits, pathway_stackability),
+    documents=(
+        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
+        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
+    ),
+)
+
+RECOGNITION = Kind(
+    name="recognition", folder="recognitions", model=Recognition, heading="Recognitions",
+    template="recognition.html", context_key="recognition",
+    title=lambda recognition: recognition.partner.name,
+    description=lambda recognition: None,
+    references=(
+        Reference(("statements", EACH, "unit"), "unit"),
+        Reference(("partner", "provider"), "provider"),
+    ),
+)
+
+KINDS: tuple[Kind, ...] = (UNIT, PATHWAY, OUTCOME, PROVIDER, RECOGNITION)
 """Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}

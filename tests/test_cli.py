@@ -53,8 +53,8 @@ def test_the_group_lists_every_command():
     result = run("--help")
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
-    assert listed == {"build", "check", "diff", "export", "import", "new", "schema", "serve",
-                      "translations", "validate"}
+    assert listed == {"build", "check", "credential", "diff", "export", "import", "new", "schema",
+                      "serve", "translations", "validate"}
 
 
 # --- check -----------------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def test_check_valid_content(content_tree: ContentTree, monkeypatch: pytest.Monk
     result = run("check", "--format", output_format)
     assert result.exit_code == 0
     assert result.stdout == stdout
-    assert result.stderr == "OK: 1 units, 1 outcomes, 1 providers\n"
+    assert result.stderr == "OK: 1 units, 0 pathways, 1 outcomes, 1 providers, 0 recognitions\n"
 
 
 @pytest.fixture
@@ -220,19 +220,19 @@ def test_new_refuses_an_unknown_kind():
     result = run("new", "course", "barista")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'outcome', "
-        "'provider'.\n")
+        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'pathway', "
+        "'outcome', 'provider', 'recognition'.\n")
 
 
 # --- schema ----------------------------------------------------------------------------------
 
 
-def test_schema_writes_the_three_schemas(tmp_path: Path):
+def test_schema_writes_a_schema_per_kind(tmp_path: Path):
     result = run("schema", "--output", str(tmp_path))
     assert result.exit_code == 0
     assert result.stdout == "".join(
         f"Wrote {tmp_path.as_posix()}/schemas/{kind}.schema.json\n"
-        for kind in ("outcome", "provider", "unit"))
+        for kind in ("outcome", "pathway", "provider", "recognition", "unit"))
     written = {path.relative_to(tmp_path).as_posix(): path.read_bytes()
                for path in sorted((tmp_path / "schemas").iterdir())}
     assert written == schema_files()

@@ -119,7 +119,7 @@ def test_a_reformatted_file_is_no_catalogue_change(repo: ContentTree):
     edit(repo, "units", "barista", "price: free", "price: 0")
     assert diff_revisions("v1", None, Path("content"), repo.root) == (
         "## Catalogue changes from `v1` to the working tree\n\n"
-        "No changes to units, outcomes or providers.\n")
+        "No changes to units, pathways, outcomes, providers or recognitions.\n")
 
 
 def test_an_invalid_side_is_reported_with_its_problems(repo: ContentTree):

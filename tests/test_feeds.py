@@ -157,7 +157,8 @@ def test_data_page_documents_every_published_file(sample: Catalogue):
     published = render_outputs(sample, SITE)
     patterns = {re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
                        re.sub(r"achievement\.[a-z]{2}\.json$", "achievement.<lang>.json",
-                              re.sub(r"^units/[^/]+/", "units/<id>/", path))).removesuffix(".gz")
+                              re.sub(r"^(units|pathways)/[^/]+/", r"\1/<id>/", path))
+                       ).removesuffix(".gz")
                 for path in published
                 if not path.startswith("assets/")}  # scripts of the site itself, not data
     assert [pattern for pattern in sorted(patterns) if f"`{pattern}`" not in text] == []

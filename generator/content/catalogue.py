@@ -111,11 +111,13 @@ class Catalogue:
         return [self.units[uid] for _, uid in self.referrers("units", unit_id)]
 
     def last_changed(self, folder: str, object_id: str) -> dt.date | None:
-        """A unit's `updated` date; for anything else, the newest of the units naming it."""
+        """A unit's `updated` date; for anything else, the newest of the units naming it
+        (or, for an object that names units itself, such as a pathway, of those units)."""
         if folder == "units":
             return self.dates[object_id].updated
-        dates = [d for _, uid in self.referrers(folder, object_id)
-                 if (d := self.dates[uid].updated) is not None]
+        units = self.referrers(folder, object_id) or [
+            key for key in self.references_of(folder, object_id) if key[0] == "units"]
+        dates = [d for _, uid in units if (d := self.dates[uid].updated) is not None]
         return max(dates) if dates else None
 
     def recently_updated(self, count: int) -> list[Unit]:

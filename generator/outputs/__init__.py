@@ -16,12 +16,14 @@ from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import (
     editor,
     elm,
+    elm_pathway,
     feeds,
     loq_xml,
     openbadges,
     page_jsonld,
     plain,
     schemaorg,
+    schemaorg_pathway,
     schemas,
     search,
 )
@@ -35,6 +37,8 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
     ("unit", "elm.jsonld"): elm.document,
     ("unit", "achievement.json"): openbadges.document,
     ("unit", "unit.json"): plain.document,
+    ("pathway", "elm.jsonld"): elm_pathway.document,
+    ("pathway", "achievement.json"): openbadges.pathway_document,
 }
 """(kind, file name) -> the renderer of that document for one object."""
 
@@ -46,6 +50,7 @@ AGGREGATES: tuple[Renderer, ...] = (
 
 EMBEDDED: dict[str, tuple[Embedder, ...]] = {
     "unit": (schemaorg.course, schemaorg.amb_learning_resource),
+    "pathway": (schemaorg_pathway.program,),
     "provider": (page_jsonld.educational_organisation,),
     "outcome": (page_jsonld.outcome_definition,),
 }
@@ -54,6 +59,7 @@ EMBEDDED_IDS: dict[str, tuple[str, ...]] = {
     "unit": ("jsonld-course", "amb"),
     "provider": ("jsonld-organization",),
     "outcome": ("jsonld-defined-term",),
+    "pathway": ("jsonld-program",),
 }
 """The HTML `id` of each of those blocks (harvesters select the AMB block by `#amb`)."""
 

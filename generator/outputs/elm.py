@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.catalogue import Catalogue
-from generator.content.models import Outcome, Place, Price, Session, Unit
+from generator.content.models import Outcome, Place, Session, Unit
 from generator.content.serialise import json_bytes
 from generator.content.text import pick_language
 from generator.kinds import OUTCOME, UNIT, SiteInfo
@@ -31,9 +31,11 @@ from generator.outputs.elm_concepts import (
     organisation_id,
     other_skill_concept,
     place,
+    price_detail,
     typed_date_time,
     web_resource,
 )
+from generator.outputs.elm_recognition import prior_learning_opportunity, recognition_notes
 
 OPPORTUNITY_TYPE = "short-learning-programme"
 """Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""
@@ -74,7 +76,11 @@ def unit_to_elm(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
     """The unit's ELM document: its learning opportunity, then one per dated session."""
     parts = [part.id for part in catalogue.units_stacking_into(unit.id)]
     builder = _UnitBuilder(catalogue, unit, site, parts)
-    return {"@context": EDC_CONTEXT, "@graph": [builder.opportunity(), *builder.sessions()]}
+    ids = builder.ids
+    recognition = prior_learning_opportunity(catalogue, unit, site, ids.page, ids.achievement,
+                                             builder.language)
+    return {"@context": EDC_CONTEXT,
+            "@graph": [builder.opportunity(), *builder.sessions(), *recognition]}
 
 
 def unit_ids(unit_id: str, site: SiteInfo) -> UnitIds:
@@ -258,7 +264,7 @@ class _UnitBuilder:
             notes.append(note(stack.description))
         if stack:
             notes += [note(target.title) for target in stack.into if target.title]
-        return notes
+        return notes + recognition_notes(self.catalogue, self.unit)
 
     def _achievement_documents(self) -> list[Node]:
         """Public pages: the quality assurance page, outside qualifications it stacks into."""
@@ -317,20 +323,6 @@ def learning_outcome(outcome: Outcome, site: SiteInfo) -> Node:
     }
     node.update({key: value for key, value in optional.items() if value})
     return node
-
-
-def price_detail(price: Price) -> Node:
-    """The price for one learner; a free offer has no amount (ELM needs a currency for one)."""
-    if price.is_free:
-        return {"@type": "PriceDetail", "prefLabel": {"en": "Free of charge"}}
-    assert price.currency is not None  # the model requires a currency for a paid offer
-    return {
-        "@type": "PriceDetail",
-        "prefLabel": {"en": "Price per learner"},
-        "amount": {"@type": "Amount", "unit": concept("currencies", price.currency),
-                   # `rdf:value`, not the context's `value` (elm:value), which the shape rejects
-                   "rdf:value": decimal_value(price.amount)},
-    }
 
 
 def _credit_point(system: str, value: Any) -> Node:

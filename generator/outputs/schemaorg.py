@@ -18,7 +18,7 @@ from generator.content.models.esco import EscoSkill, OtherSkill
 from generator.content.serialise import plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
-from generator.kinds import OUTCOME, PROVIDER, UNIT, SiteInfo
+from generator.kinds import OUTCOME, PROVIDER, RECOGNITION, UNIT, SiteInfo
 from generator.outputs.common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -237,7 +237,22 @@ def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, An
     skills = [esco_skill_term(skill) for skill in catalogue.unit_skills(unit)]
     if skills:
         data["competencyRequired"] = skills
+    partners = recognised_by(catalogue, unit, site)
+    if partners:
+        data["recognizedBy"] = partners
     return data
+
+
+def recognised_by(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict[str, Any]]:
+    """The partners whose recognition statements name the unit (content/recognitions/)."""
+    partners = []
+    for _, rid in catalogue.referrers("units", unit.id, "recognitions"):
+        partner = catalogue.objects["recognitions"][rid].partner
+        partners.append({"@type": "Organization",
+                         "@id": site.absolute(RECOGNITION.url(rid)) + "#partner",
+                         "name": pick(partner.name), "url": partner.homepage,
+                         "address": postal_address(partner.city, partner.country, None)})
+    return partners
 
 
 def defined_term(vocab: str, code: str) -> dict[str, Any]:

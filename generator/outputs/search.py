@@ -75,6 +75,16 @@ WORKLOAD_BANDS: tuple[tuple[str, Decimal | None, str], ...] = (
 """Workload facet: (code, highest hours in the band, label); 25 hours is about one ECTS."""
 
 
+_PRIOR_LEARNING = {"full": "Full credential by assessment",
+                   "exemption": "Exemption from parts by assessment"}
+
+
+def _routes(unit: Unit) -> list[str]:
+    """What an offered assessment-only route grants: `full` or `exemption`."""
+    route = unit.prior_learning
+    return [route.grants] if route and route.offered and route.grants else []
+
+
 @dataclass(frozen=True, slots=True)
 class Facet:
     """A filter on the catalogue page: its URL key, legend and the values of one unit."""
@@ -133,6 +143,17 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", N_("Field of education"),
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
+    Facet("prior", N_("Recognition of prior learning"),
+          lambda c, u: _routes(u),
+          lambda c, code, language: translate(language, _PRIOR_LEARNING[code])),
+    Facet("recognised", N_("Recognised by"),
+          lambda c, u: [rid for _, rid in c.referrers("units", u.id, "recognitions")],
+          lambda c, code, language: pick(c.objects["recognitions"][code].partner.name,
+                                         language), by_label=True),
+    Facet("pathway", N_("Part of a pathway"),
+          lambda c, u: [pid for _, pid in c.referrers("units", u.id, "pathways")],
+          lambda c, code, language: pick(c.objects["pathways"][code].title, language),
+          by_label=True),
 )
 """The filters, in the order the page shows them; `key` is the URL parameter."""
 
@@ -190,7 +211,8 @@ def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE,
     """
     units = sorted(catalogue.units.values(),
                    key=lambda u: (pick(u.title, language).casefold(), u.id))
-    facets = [_facet_table(catalogue, facet, units, language) for facet in FACETS]
+    facets = [table for facet in FACETS  # a facet no unit has a value of is left out
+              if (table := _facet_table(catalogue, facet, units, language))["meta"]["values"]]
     outcome_ids = sorted({oid for unit in units for oid in unit.outcomes})
     provider_ids = [code for code, _ in next(t for t in facets
                                              if t["meta"]["key"] == "provider")["meta"]["values"]]

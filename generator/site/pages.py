@@ -111,8 +111,22 @@ def generated_pages(catalogue: Catalogue,
                 pages.append(old)
             else:
                 pages.append(object_page(catalogue, kind, obj, language))
-    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
-            *quality_pages(catalogue)]
+    indexes = [index_page(catalogue, kind, language) for kind in KINDS if kind.index_template]
+    return [*pages, *indexes, *catalogue_pages(catalogue, language),
+            field_reference_page(language), *quality_pages(catalogue)]
+
+
+def index_page(catalogue: Catalogue, kind: Kind, language: str) -> GeneratedPage:
+    """The list of every object of a kind at `<folder>/`, sorted by title (in the nav)."""
+    objects = sorted(catalogue.objects[kind.folder].values(),
+                     key=lambda obj: (pick(kind.title(obj), language).casefold(), obj.id))
+    return GeneratedPage(
+        src_uri=f"{kind.folder}/index.md", template=str(kind.index_template),
+        title=translate(language, kind.heading),
+        context={"objects": objects, "kind_name": kind.name, "language": language},
+        description=translate(language, f"Every {kind.name} in the catalogue."),
+        in_nav=True, kind=kind.name,
+    )
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
@@ -135,7 +149,7 @@ def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
         title=translate(language, "Field reference"),
         context={"reference": field_reference(), "language": language},
         description=translate(
-            language, "Every field of a unit, outcome and provider file, and every allowed value."),
+            language, "Every field of every kind of content file, and every allowed value."),
         in_nav=True,
     )
 

@@ -287,11 +287,15 @@ def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
 
 
 def neighbours(catalogue: Catalogue, keys: set[Key]) -> set[Key]:
-    """The objects that name any of `keys`, and those any of `keys` name, one step away."""
-    found: set[Key] = set()
+    """The objects that name any of `keys`, and those any of `keys` name, one step away;
+    and the objects naming those that name them (a pathway shows what its inner pathways
+    and units name: their providers)."""
+    def naming(key: Key) -> set[Key]:
+        return {found for kind in KINDS for found in catalogue.referrers(*key, kind.folder)}
+
+    above = set().union(*(naming(key) for key in keys)) if keys else set()
+    found = above | set().union(*(naming(key) for key in above)) if above else set()
     for folder, object_id in keys:
-        for kind in KINDS:
-            found.update(catalogue.referrers(folder, object_id, kind.folder))
         found.update(catalogue.references_of(folder, object_id))
     return found
 
@@ -300,7 +304,7 @@ def changed_list_pages(old: Plan, new: Plan) -> list[GeneratedPage]:
     """Pages that are not an object's page and whose context differs (the catalogue list)."""
     pages = []
     for page in new.pages:
-        if page.kind is not None:
+        if page.kind is not None and page.object_id is not None:
             continue
         before = old.by_source.get(page.src_uri)
         if before is None or not _same_context(before.context, page.context):

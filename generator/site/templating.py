@@ -16,10 +16,13 @@ from jinja2.runtime import Context
 
 from generator import i18n
 from generator.content import text
+from generator.content.models.prior_learning import EVIDENCE
+from generator.content.models.recognition import PARTNER_TYPES, PURPOSES
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
 from generator.outputs import search
 from generator.outputs.common import metadata_licence
+from generator.site.pathway_view import pathway_view
 from generator.site.script_messages import script_messages
 
 FILTERS = {
@@ -157,3 +160,7 @@ def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) ->
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
         _gettext, _ngettext, newstyle=True)
     env.globals["metadata_licence"] = metadata_licence()
+    env.globals["pathway_view"] = pathway_view
+    env.filters["evidence_label"] = EVIDENCE.get
+    env.filters["partner_type"] = PARTNER_TYPES.get
+    env.filters["recognition_purpose"] = PURPOSES.get

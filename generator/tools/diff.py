@@ -35,7 +35,7 @@ class DiffError(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    """One unit, outcome or provider that was added, removed or changed."""
+    """One object of any kind (unit, pathway, ...) that was added, removed or changed."""
 
     folder: str
     object_id: str
@@ -193,7 +193,8 @@ def _plain(value: Any) -> Any:
 def markdown(changes: list[Change]) -> str:
     """The summary line, then one section per kind with its added, changed, removed objects."""
     if not changes:
-        return "No changes to units, outcomes or providers.\n"
+        *others, last = [kind.folder for kind in KINDS]
+        return f"No changes to {', '.join(others)} or {last}.\n"
     counts = []
     sections = []
     for kind in KINDS:

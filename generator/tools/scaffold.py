@@ -58,7 +58,7 @@ class ScaffoldError(Exception):
 
 def scaffold(kind: str, object_id: str,
              known: Mapping[str, Sequence[str]] | None = None) -> str:
-    """The text of a new `kind` file (unit, outcome, provider) with id `object_id`.
+    """The text of a new `kind` file (unit, pathway, ...) with id `object_id`.
 
     `known` lists existing ids by folder (`{"providers": [...], ...}`), named in the hints.
     """

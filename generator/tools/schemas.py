@@ -103,7 +103,7 @@ class DraftSeven(GenerateJsonSchema):
 
 
 def content_schema(kind: str) -> dict[str, Any]:
-    """The JSON Schema (draft-07) of one kind of content file: unit, outcome or provider."""
+    """The JSON Schema (draft-07) of one kind of content file (`generator.kinds`)."""
     model = BY_NAME[kind].model
     schema = model.model_json_schema(ref_template="#/definitions/{model}",
                                      schema_generator=DraftSeven)

@@ -1,17 +1,20 @@
-"""Strict, frozen content models: unit, outcome, provider."""
+"""Strict, frozen content models: unit, pathway, outcome, provider."""
 
 from __future__ import annotations
 
 from generator.content.models.base import Model, Text
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
+from generator.content.models.pathway import Pathway, PathwayCredential, Stage
+from generator.content.models.price import Price
+from generator.content.models.prior_learning import PriorLearning
 from generator.content.models.provider import Accreditation, Provider
+from generator.content.models.recognition import Recognition
 from generator.content.models.unit import (
     Assessment,
     Credential,
     Material,
     Place,
-    Price,
     QualityAssurance,
     Session,
     Stackability,
@@ -30,13 +33,18 @@ __all__ = [
     "Model",
     "OtherSkill",
     "Outcome",
+    "Pathway",
+    "PathwayCredential",
     "Place",
     "Price",
+    "PriorLearning",
     "Provider",
     "QualityAssurance",
+    "Recognition",
     "Session",
     "StackTarget",
     "Stackability",
+    "Stage",
     "Text",
     "Unit",
     "Workload",

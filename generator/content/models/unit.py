@@ -11,6 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from generator.content.models.base import ContentModel, Id, Language, Model, Text, Url, code, unique
 from generator.content.models.esco import EscoOccupation
+from generator.content.models.price import Price
+from generator.content.models.prior_learning import PriorLearning
 
 MAX_HOURS = 3000  # far beyond any micro-credential (60 ECTS is about 1,800 hours)
 
@@ -119,39 +121,6 @@ class Stackability(Model):
         return self
 
 
-class Price(Model):
-    """What a learner pays: 0 for free."""
-
-    amount: Annotated[Decimal, Field(ge=0, le=100_000, decimal_places=2)] = Field(
-        description="price for one learner"
-    )
-    currency: code("currencies") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
-        default=None, description="ISO 4217 currency code, e.g. EUR"
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _free(cls, value: Any) -> Any:
-        if value == 0 or (isinstance(value, str) and value.strip().lower() == "free"):
-            return {"amount": 0}
-        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            raise PydanticCustomError(
-                "price", "give the currency too, like `price: {amount: 120, currency: EUR}`"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _currency_when_paid(self) -> Price:
-        if self.amount > 0 and self.currency is None:
-            raise PydanticCustomError("price", "a paid offer needs a `currency`, e.g. EUR")
-        return self
-
-    @property
-    def is_free(self) -> bool:
-        """True when learners pay nothing."""
-        return self.amount == 0
-
-
 class Place(Model):
     """Where an on-site session happens."""
 
@@ -237,6 +206,8 @@ class Unit(ContentModel):
     credential: Credential = Field(description="what the learner receives on completion")
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
+    prior_learning: PriorLearning | None = Field(
+        default=None, description="recognition of prior learning: assessment without the course")
     license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
         description="licence of the course materials: an SPDX id, or all-rights-reserved"
     )
