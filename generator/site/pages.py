@@ -124,7 +124,7 @@ def index_page(catalogue: Catalogue, kind: Kind, language: str) -> GeneratedPage
         src_uri=f"{kind.folder}/index.md", template=str(kind.index_template),
         title=translate(language, kind.heading),
         context={"objects": objects, "kind_name": kind.name, "language": language},
-        description=translate(language, f"Every {kind.name} in the catalogue."),
+        description=translate(language, "The full list, by title, with a link to each page."),
         in_nav=True, kind=kind.name,
     )
 
