@@ -401,10 +401,9 @@ def test_each_language_has_its_own_titles_prices_and_facet_labels(sample_indexes
     assert str(position) not in german["units"]["titleLang"]  # the title is German
     assert german["units"]["price"][position] == "EUR 760"
     assert [facet["label"] for facet in german["facets"]] == [
-        "EQR-Niveau", "Arbeitsaufwand", "Unterrichtssprache", "Teilnahmeform", "Lizenz", "Preis",
-        "Land des Anbieters", "Anbieter", "Bildungsbereich",
-        # issue 16's facets, not yet translated (English until the .po files have them)
-        "Recognition of prior learning", "Recognised by", "Part of a pathway"]
+        "EQR-Niveau", "Arbeitsaufwand", "Unterrichtssprache", "Teilnahmeform", "Lizenz",
+        "Offene Lizenz", "Preis", "Land des Anbieters", "Anbieter", "Bildungsbereich",
+        "Anerkennung von Vorkenntnissen", "Anerkannt von", "Teil eines Lernpfads"]
     price = next(facet for facet in polish["facets"] if facet["key"] == "price")
     assert price["values"] == [["free", "Bezpłatne"], ["paid", "Płatne"]]
     english = sample_indexes["en"]
