@@ -11,20 +11,13 @@ from bs4 import BeautifulSoup
 from click.testing import CliRunner
 from conftest import ROOT
 
-from generator.cli import check, main
+from generator.cli import main
 from generator.content.catalogue import load_catalogue
 from generator.site.pages import quality_pages
-from generator.tools.completeness import as_json, completeness
 
 
 def reported() -> dict[str, Any]:
-    """The sample's report as `microvet check --completeness --format json` prints it.
-
-    Until the command has the option (issue 17, item 5, on its own branch), the function
-    it prints is asked directly: `as_json(completeness(...))`.
-    """
-    if not any(param.name == "show_completeness" for param in check.params):
-        return as_json(completeness(load_catalogue(ROOT / "content", root=ROOT)))
+    """The sample's report as `microvet check --completeness --format json` prints it."""
     result = CliRunner().invoke(main, ["check", "--completeness", "--format", "json",
                                        "--content", str(ROOT / "content")])
     assert result.exit_code == 0, result.output
