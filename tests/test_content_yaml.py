@@ -15,7 +15,7 @@ from generator.content.catalogue import load_catalogue
 from generator.content.models import Provider
 from generator.content.sources import parse_source
 from generator.content.validation import validate
-from generator.kinds import BY_FOLDER, KINDS
+from generator.kinds import BY_FOLDER, BY_NAME, KINDS
 from generator.tools.content_yaml import _Dumper, content_yaml, dump, indent_lists, model_data
 
 CATALOGUE = load_catalogue(ROOT / "content", root=ROOT)
@@ -25,7 +25,7 @@ MODELS = {kind.name: kind.model for kind in KINDS}
 @pytest.mark.parametrize("folder", list(BY_FOLDER))
 def test_every_sample_object_written_and_read_back_is_the_same_object(folder: str):
     kind = folder[:-1]
-    for obj in getattr(CATALOGUE, folder).values():
+    for obj in CATALOGUE.objects[folder].values():
         text = content_yaml(kind, model_data(obj))
         source, problems = parse_source(text, f"{obj.id}.yaml")
         assert problems == [] and source is not None
@@ -37,7 +37,7 @@ def test_every_sample_object_written_and_read_back_is_the_same_object(folder: st
 
 @pytest.mark.parametrize("kind", list(MODELS))
 def test_schema_line_first_keys_in_the_scaffold_order_and_no_nulls(kind: str):
-    for obj in getattr(CATALOGUE, f"{kind}s").values():
+    for obj in CATALOGUE.objects[BY_NAME[kind].folder].values():
         text = content_yaml(kind, model_data(obj), ["Imported from x.xlsx."])
         lines = text.splitlines()
         assert lines[:2] == [f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
@@ -102,7 +102,7 @@ def test_libyaml_and_pyyaml_write_the_same_data_lists_indented_alike():
     """The fast path (libyaml, then `indent_lists`) writes what PyYAML's own emitter does,
     up to where long folded lines break."""
     for kind in MODELS:
-        for obj in getattr(CATALOGUE, f"{kind}s").values():
+        for obj in CATALOGUE.objects[BY_NAME[kind].folder].values():
             tidy = yaml.safe_load(content_yaml(kind, model_data(obj)))
             slow = yaml.dump(tidy, Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                              width=87, default_flow_style=False)
