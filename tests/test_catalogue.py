@@ -175,7 +175,7 @@ def test_all_problems_in_all_files_are_reported_sorted(content_tree):
     content_tree.write("providers", "empty", "")
     assert problems_of(content_tree) == [
         "content/outcomes/espresso.yaml:4:11: `category`: 'ability' is not an allowed value; "
-        "allowed: knowledge, skill, responsibility-autonomy",
+        "did you mean 'skill' (Skills)?",
         "content/providers/empty.yaml:1:1: the file is empty: it must describe one object",
         "content/units/barista.yaml:18:10: `license`: 'GPL' is not an allowed value; allowed: "
         "see the Licences (SPDX) list in the field reference",

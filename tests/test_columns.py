@@ -19,8 +19,9 @@ def column(sheet: str, key: str) -> Column:
 def test_one_sheet_per_kind_and_one_per_list_of_groups():
     assert [sheet.name for sheet in sheets()] == [
         "Units", "Unit stackability.into", "Unit sessions", "Unit occupations",
-        "Unit materials", "Outcomes", "Outcome esco_skills", "Outcome other_skills",
-        "Outcome assessment_criteria", "Providers", "Provider accreditations"]
+        "Unit materials", "Pathways", "Pathway stages", "Outcomes", "Outcome esco_skills",
+        "Outcome other_skills", "Outcome assessment_criteria", "Providers",
+        "Provider accreditations", "Recognitions", "Recognition statements"]
     assert [sheet.key_column for sheet in sheets()][:3] == ["id", "unit_id", "unit_id"]
 
 
