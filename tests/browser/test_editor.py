@@ -25,6 +25,7 @@ import yaml
 from conftest import browser_unavailable, serving
 
 from generator.content.catalogue import load_catalogue
+from generator.kinds import KINDS
 from generator.tools.editor import LOCAL_BACKEND_PORT
 from generator.tools.reference import model_docs
 
@@ -227,8 +228,7 @@ def test_every_sample_file_saved_unchanged_by_the_editor_keeps_its_meaning(
         page.add_script_tag(content=CMS_STUB)
         page.add_script_tag(path=str(admin / "js-yaml.min.js"))
         page.add_script_tag(path=str(admin / "microvet-editor.js"))
-        for kind in ("unit", "outcome", "provider"):
-            folder = f"{kind}s"
+        for kind, folder in ((k.name, k.folder) for k in KINDS if k.scaffold):
             files = sorted((ROOT / "content" / folder).glob("*.yaml"))
             texts = [path.read_text(encoding="utf-8") for path in files]
             saved = page.evaluate(ROUND_TRIP, [kind, texts])
