@@ -9,6 +9,7 @@ own script that reads and writes the content files like a person would
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
 from urllib.parse import urlsplit
@@ -33,12 +34,18 @@ def _package_file(*parts: str) -> bytes:
 def vendored() -> dict[str, bytes]:
     """Decap CMS (its bundle, the chunks it loads on demand, licences) and js-yaml."""
     decap = resources.files("generator.outputs") / "vendor" / "decap-cms"
-    files = {f"{FOLDER}{item.name}": item.read_bytes() for item in decap.iterdir()
-             if item.name.endswith((".js", ".txt"))}
+    files = {f"{FOLDER}{item.name}": _without_source_map(item.read_bytes())
+             for item in decap.iterdir() if item.name.endswith((".js", ".txt"))}
     files[f"{FOLDER}decap-cms.LICENSE"] = _package_file("vendor", "decap-cms.LICENSE")
-    files[f"{FOLDER}js-yaml.min.js"] = _package_file("vendor", "js-yaml", "js-yaml.umd.min.js")
+    files[f"{FOLDER}js-yaml.min.js"] = _without_source_map(
+        _package_file("vendor", "js-yaml", "js-yaml.umd.min.js"))
     files[f"{FOLDER}js-yaml.LICENSE"] = _package_file("vendor", "js-yaml", "LICENSE")
     return files
+
+
+def _without_source_map(script: bytes) -> bytes:
+    """The release's scripts name source maps that are not published: drop those comments."""
+    return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", script)
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
