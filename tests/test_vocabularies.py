@@ -70,6 +70,9 @@ SHOWN = ("eqf_levels", "isced_f", "languages", "countries", "modes", "learning_s
 def test_every_label_a_learner_reads_exists_in_every_interface_language(name: str) -> None:
     missing = [(term.code, language) for term in vocabulary(name) for language in INTERFACE
                if not term.labels.get(language)]
+    if name == "licences":  # official titles, the same in every language; not so the one non-title
+        missing = [(code, language) for code, language in missing
+                   if code == "all-rights-reserved"]
     if name == "languages":  # CLDR names the languages people write; a few rare ones it lacks
         assert len(missing) <= 0.1 * len(vocabulary(name)) * len(INTERFACE)
         assert not [code for code, _ in missing if code in {"en", "de", "fr", "it", "es",

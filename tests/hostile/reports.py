@@ -240,6 +240,9 @@ REPORTS: dict[str, list[str]] = {
         "content/providers/centre.yaml:25:10: `accreditations[8].url`: 'https:evil.example' is not a web address: give a full address starting with https://",
         "content/providers/centre.yaml:27:10: `accreditations[9].url`: 'mailto:office@example.org' is not a web address: give a full address starting with https://",
     ],
+    "url-prior-learning": [
+        "content/units/barista.yaml:28:14: `prior_learning.apply_url`: 'javascript:alert(1)' is not a web address: give a full address starting with https://",
+    ],
     "url-unit-homepage": [
         "content/units/barista.yaml:21:11: `homepage`: 'data:text/html,<script>alert(1)</script>' is not a web address: give a full address starting with https://",
     ],
