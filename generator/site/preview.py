@@ -143,6 +143,8 @@ class Preview:
     def finish(self, interrupt: threading.Event | None = None) -> bool:
         """Render what earlier updates left to do; False when `interrupt` stopped it early."""
         assert self._plugin is not None and self._plugin.plan is not None
+        if self.problems:  # the content has problems: the next good save carries on
+            return False
         plan = self._plugin.plan
         for src in sorted(self._pending_pages):
             if interrupt is not None and interrupt.is_set():
@@ -168,9 +170,9 @@ class Preview:
 
     @property
     def pending(self) -> bool:
-        """True while an update has left work undone."""
-        return bool(self._pending_pages or self._pending_objects
-                    or self._pending_catalogue_files)
+        """True while an update has left work undone (and the content has no problems)."""
+        return not self.problems and bool(self._pending_pages or self._pending_objects
+                                          or self._pending_catalogue_files)
 
     def _markdown_pages(self) -> list[str]:
         assert self._plugin is not None and self._plugin.shell is not None
