@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ContentTree
-from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
+from harvest_content import SITE, catalogue_of, dated_catalogue
 from lxml import etree
 
 from generator.content.catalogue import Catalogue, load_catalogue
@@ -26,11 +26,7 @@ BUILD_EPOCH = "1767225600"
 def catalogue(content_tree, monkeypatch) -> Catalogue:
     """The rich unit plus three plain ones: two dated, one with no date at all."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    rich_tree(content_tree)
-    plain_unit(content_tree, "alpha", "alpha unit", "published: 2026-03-01\nupdated: 2026-03-01\n")
-    plain_unit(content_tree, "zulu", "Zulu unit", "published: 2026-03-01\n")
-    plain_unit(content_tree, "undated", "Undated unit")
-    return catalogue_of(content_tree)
+    return dated_catalogue(content_tree)
 
 
 def render(catalogue: Catalogue, site=SITE) -> dict[str, bytes]:
