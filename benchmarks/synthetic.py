@@ -136,6 +136,7 @@ LICENCES = ("CC-BY-4.0", "CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "CC-BY-NC-4.0",
             "CC-BY-NC-SA-4.0", "CC-BY-ND-4.0", "CC-BY-NC-ND-4.0")
 MODES = ("online", "online", "blended", "onsite", "onsite", "work-based")
 METHODS = ("practical", "project", "portfolio", "oral", "marked-assignment", "continuous")
+CREDENTIAL_TYPES = ("certificate", "open-badge-3", "open-badge-3", "europass-edc", "other")
 HOURS = (6, 8, 12, 16, 20, 25, 30, 40, 50, 60, 75, 90, 120, 150, 200, 250, 300)
 
 
@@ -244,6 +245,9 @@ def _unit(rng: random.Random, number: int, provider_count: int,
                        "description": "Learners complete a practical task that an assessor "
                                       "checks against the outcomes."},
         "quality_assurance": "Reviewed every year by the provider's quality board.",
+        "credential": {"type": rng.choice(CREDENTIAL_TYPES),
+                       "verification": "Signed by the provider; checked online.",
+                       "recognition": "Recognised by the provider's employer partners."},
         "license": rng.choice(LICENCES),
         "price": ("free" if rng.random() < 0.35 else
                   {"amount": rng.choice((49, 90, 150, 240, 380, 600)), "currency": "EUR"}),

@@ -107,6 +107,7 @@ UNIT = Kind(
     references=(
         Reference(("provider",), "provider"),
         Reference(("awarding_bodies", EACH), "provider"),
+        Reference(("credential", "issued_by", EACH), "provider"),
         Reference(("outcomes", EACH), "outcome"),
         Reference(("stackability", "into", EACH, "unit"), "unit"),
     ),

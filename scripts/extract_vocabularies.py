@@ -25,6 +25,8 @@ Inputs and their versions
   - EQF level descriptors: Annex II of the Council Recommendation of 22 May 2017 on the European
     Qualifications Framework for lifelong learning (2017/C 189/03, OJ C 189, 15.6.2017, p. 15),
     verbatim; the one-sentence summaries are ours.
+  - Credential types (certificate, Open Badge 3.0, Europass digital credential, other), with
+    the Open Badges 3.0 achievementType each maps to.
   - Outcome categories: the three EQF columns (Annex I definitions of the same Recommendation).
   - Creative Commons licences: names and URLs from creativecommons.org, identifiers from the SPDX
     License List, "open" per the Open Definition 2.1 (opendefinition.org): NC and ND are not open.
@@ -401,6 +403,40 @@ SUPERVISION_SOURCE = (
     "verification, not used here) in github eduNEXT/platform-plugin-elm-credentials"
 )
 
+CREDENTIAL_TYPES: tuple[tuple[str, str, str | None, str, str], ...] = (
+    # code, label, official page of the standard, description, OB3 achievementType
+    (
+        "certificate",
+        "Certificate",
+        None,
+        "A certificate signed by the issuer, on paper or as a PDF.",
+        "Certificate",
+    ),
+    (
+        "open-badge-3",
+        "Open Badge 3.0",
+        "https://www.imsglobal.org/spec/ob/v3p0/",
+        "A digital badge to the 1EdTech Open Badges 3.0 standard: a verifiable credential "
+        "the learner keeps in a wallet and shares online.",
+        "MicroCredential",
+    ),
+    (
+        "europass-edc",
+        "Europass digital credential",
+        "https://europass.europa.eu/en/europass-digital-credentials",
+        "A European Digital Credential for Learning, electronically sealed by the issuer: "
+        "the learner stores it in Europass and anyone can check it online.",
+        "MicroCredential",
+    ),
+    (
+        "other",
+        "Other record",
+        None,
+        "Another record of achievement; the verification text says what it is.",
+        "Achievement",
+    ),
+)
+
 OUTCOME_CATEGORIES = (
     (
         "knowledge",
@@ -696,6 +732,20 @@ def outcome_categories() -> Vocab:
     return vocab("outcome_categories", "Learning outcome categories (EQF)", None, source, terms)
 
 
+def credential_types() -> Vocab:
+    """What a learner receives on completion: the form of the credential."""
+    source = (
+        "hand-written: the forms of credential providers issue (Council Recommendation "
+        "2022/C 243/02, element \"type of credential\"); Open Badges 3.0 achievement types "
+        "(1EdTech, imsglobal.org/spec/ob/v3p0) in extra.ob3_achievement_type"
+    )
+    terms = [
+        term(code, label, uri, desc, {"ob3_achievement_type": ob3})
+        for code, label, uri, desc, ob3 in CREDENTIAL_TYPES
+    ]
+    return vocab("credential_types", "Types of credential", None, source, terms)
+
+
 def build(reference: Path) -> list[Vocab]:
     """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
     ref = Reference(reference)
@@ -731,6 +781,7 @@ def build(reference: Path) -> list[Vocab]:
         ref.mapped("credit_systems", "Credit systems", "credit-points.xsd", CREDIT_SYSTEMS),
         target_groups(ref),
         learning_opportunity_types(ref),
+        credential_types(),
     ]
 
 

@@ -71,6 +71,7 @@ assessment:
 quality_assurance: Reviewed each year by the school's quality board.
 license: CC-BY-4.0
 price: free
+credential: {{type: certificate, verification: Numbered and signed., recognition: Partner cafés.}}
 """
 
 

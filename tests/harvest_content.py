@@ -27,6 +27,10 @@ assessment:
   description: A practical test at the coffee machine.
   supervision: supervised-with-id-check
 quality_assurance: Reviewed each year by the school's quality board.
+credential:
+  type: open-badge-3
+  verification: An Open Badges 3.0 credential signed by the school; any verifier checks it.
+  recognition: {en: Partner cafés hire on it., it: I bar partner lo riconoscono.}
 prerequisites: Basic English.
 stackability:
   kind: stackable
@@ -81,6 +85,7 @@ assessment:
 quality_assurance: Internal review.
 license: CC0-1.0
 price: free
+credential: {{type: other, verification: Ask the centre., recognition: None formal.}}
 {dates}"""
 
 

@@ -154,7 +154,7 @@ def test_stacking_cycle_is_an_error(content_tree):
     assert problems_of(content_tree) == [
         "content/units/barista.yaml:23:13: stacking goes round in a circle: 'barista' stacks "
         "into 'latte-art', which leads back to 'barista'",
-        "content/units/latte-art.yaml:23:13: stacking goes round in a circle: 'latte-art' "
+        "content/units/latte-art.yaml:24:13: stacking goes round in a circle: 'latte-art' "
         "stacks into 'barista', which leads back to 'latte-art'",
     ]
 

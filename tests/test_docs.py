@@ -110,7 +110,7 @@ def test_the_worked_example_shows_real_output(sample: Path, monkeypatch: pytest.
     assert runner.invoke(main, ["new", "unit", "barista-basics"]).stdout == created
     checked = runner.invoke(main, ["check"]).stdout.splitlines()
     assert checked[:3] == scaffold_check.splitlines()
-    assert len(checked) == 14 and "14 in all" in CONTRIBUTING
+    assert len(checked) == 17 and "17 in all" in CONTRIBUTING
     unit.write_text(real.replace("mode: onsite", "mode: on-site"))
     assert runner.invoke(main, ["check"]).stdout == typo
     unit.write_text(real.replace('eqf_level: "3"', 'eqf_levle: "3"'))

@@ -186,6 +186,11 @@ quality_assurance:
   description: {en: Reviewed by the board., it: Rivisto dal comitato.}
   accreditation: Accreditamento regionale (fittizio)
   url: https://example.org/centre/quality
+credential:
+  type: europass-edc
+  issued_by: [academy]
+  verification: {en: Check the seal in Europass., it: Verifica il sigillo in Europass.}
+  recognition: {en: Counts towards the diploma., it: Vale per il diploma.}
 prerequisites: {en: Barista basics or experience., it: Barista di base o esperienza.}
 stackability:
   kind: stackable
@@ -237,6 +242,7 @@ quality_assurance: Reviewed.
 stackability: {kind: stackable, into: [{unit: rich}]}
 license: CC0-1.0
 price: free
+credential: {type: open-badge-3, verification: Signed badge., recognition: Counts towards rich.}
 """
 
 

@@ -77,8 +77,9 @@ def test_the_field_reference_lists_every_allowed_value_with_its_label(built_site
 def test_the_reference_covers_every_vocabulary_a_field_uses():
     names = [vocab.name for vocab in field_reference()["vocabularies"]]
     assert names == ["languages", "eqf_levels", "isced_f", "modes", "learning_settings",
-                     "schedules", "assessment_methods", "supervision", "licences", "currencies",
-                     "countries", "target_groups", "outcome_categories", "reuse_levels"]
+                     "schedules", "assessment_methods", "supervision", "credential_types",
+                     "licences", "currencies", "countries", "target_groups",
+                     "outcome_categories", "reuse_levels"]
 
 
 def test_the_site_publishes_the_schemas_the_content_files_name(built_site: Path):

@@ -106,9 +106,15 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "learner does to be assessed, in plain words",
         "content/units/new-unit.yaml:173:16: `quality_assurance.description`: fill this in — "
         "the internal and external quality assurance",
-        "content/units/new-unit.yaml:216:10: `license`: fill this in — licence of the course "
+        "content/units/new-unit.yaml:193:9: `credential.type`: fill this in — certificate, "
+        "open-badge-3, europass-edc or other",
+        "content/units/new-unit.yaml:200:17: `credential.verification`: fill this in — how an "
+        "employer or school checks that a credential is genuine",
+        "content/units/new-unit.yaml:203:16: `credential.recognition`: fill this in — who "
+        "recognises it and for what: credits, licences, employers",
+        "content/units/new-unit.yaml:240:10: `license`: fill this in — licence of the course "
         "materials (SPDX id)",
-        "content/units/new-unit.yaml:223:10: `price.amount`: fill this in — price for one learner",
+        "content/units/new-unit.yaml:247:10: `price.amount`: fill this in — price for one learner",
     ]
 
 
@@ -126,6 +132,9 @@ FILLED_IN = {
     '  description: ""': "  description: A practical test at the coffee machine.",
     'license: ""': "license: CC-BY-4.0",
     "  amount:": "  amount: 0",
+    '  type: ""': "  type: open-badge-3",
+    '  verification: ""': "  verification: Signed badge, checked online.",
+    '  recognition: ""': "  recognition: Partner cafés hire on it.",
 }
 """What a provider types into a fresh unit scaffold, line by line."""
 
@@ -204,8 +213,8 @@ def test_an_optional_field_left_empty_may_also_be_deleted(content_tree):
     unit.write_text(unit.read_text() + 'homepage: ""\nsessions:\n  - start: 2027-01-04\n'
                     "    location:\n")
     assert problems_of(content_tree) == [
-        "content/units/barista.yaml:20:11: `homepage`: fill this in, or delete the line "
+        "content/units/barista.yaml:21:11: `homepage`: fill this in, or delete the line "
         "(it is optional) — the unit's page on your website",
-        "content/units/barista.yaml:23:14: `sessions[0].location`: fill this in — `online`, "
+        "content/units/barista.yaml:24:14: `sessions[0].location`: fill this in — `online`, "
         "or city and country",
     ]

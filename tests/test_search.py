@@ -41,6 +41,7 @@ assessment:
 quality_assurance: Reviewed yearly.
 license: CC-BY-SA-4.0
 price: {amount: 90, currency: EUR}
+credential: {type: certificate, verification: Numbered., recognition: None formal.}
 keywords: [Barista, Italia]
 published: 2025-05-02
 """

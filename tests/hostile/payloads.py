@@ -144,6 +144,11 @@ quality_assurance:
   description: {_q(payload("qa-description"))}
   accreditation: {_q(payload("qa-accreditation"))}
   url: https://example.org/qa
+credential:
+  type: open-badge-3
+  issued_by: [evil-provider]
+  verification: {_q(payload("credential-verification"))}
+  recognition: {_q(payload("credential-recognition"))}
 prerequisites: {_q(payload("prerequisites"))}
 stackability:
   kind: stackable
@@ -192,6 +197,7 @@ assessment: {methods: [practical], description: A practical test.}
 quality_assurance: Reviewed each year.
 license: CC-BY-4.0
 price: free
+credential: {type: certificate, verification: Numbered., recognition: None formal.}
 published: 2026-01-10
 """
 

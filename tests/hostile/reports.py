@@ -15,7 +15,7 @@ REPORTS: dict[str, list[str]] = {
         'content/units/barista.yaml:2:8: YAML aliases (*title) are not allowed: write the value out in full',
     ],
     "merge-key": [
-        'content/units/barista.yaml:20:5: YAML aliases (*defaults) are not allowed: write the value out in full',
+        'content/units/barista.yaml:21:5: YAML aliases (*defaults) are not allowed: write the value out in full',
     ],
     "python-object-apply": [
         'content/units/barista.yaml:1:5: YAML tags (tag:yaml.org,2002:python/object/apply:os.system) are not allowed: remove the tag and write a plain value',
@@ -30,19 +30,19 @@ REPORTS: dict[str, list[str]] = {
         'content/units/barista.yaml:3:5: YAML tags (tag:yaml.org,2002:python/object:Foo) are not allowed: remove the tag and write a plain value',
     ],
     "duplicate-key": [
-        "content/units/barista.yaml:20:1: duplicate field 'title' (first given at line 2): keep one of them",
+        "content/units/barista.yaml:21:1: duplicate field 'title' (first given at line 2): keep one of them",
     ],
     "duplicate-nested-key": [
         "content/units/barista.yaml:11:3: duplicate field 'hours' (first given at line 9): keep one of them",
     ],
     "deep-flow-nesting": [
-        'content/units/barista.yaml:20:30: nesting deeper than 20 levels is not allowed',
+        'content/units/barista.yaml:21:30: nesting deeper than 20 levels is not allowed',
     ],
     "deep-block-nesting": [
-        'content/units/barista.yaml:40:41: nesting deeper than 20 levels is not allowed',
+        'content/units/barista.yaml:41:41: nesting deeper than 20 levels is not allowed',
     ],
     "twenty-megabytes": [
-        'content/units/barista.yaml:1:1: the file is 20,000,450 bytes; the limit is 131,072 bytes (a unit description is a few kilobytes: move long material to a linked page)',
+        'content/units/barista.yaml:1:1: the file is 20,000,548 bytes; the limit is 131,072 bytes (a unit description is a few kilobytes: move long material to a linked page)',
     ],
     "invalid-utf8": [
         'content/units/barista.yaml:2:16: the file is not UTF-8 (byte 0xff): save it with UTF-8 encoding in your editor',
@@ -78,10 +78,10 @@ REPORTS: dict[str, list[str]] = {
         'content/units/barista.yaml:1:1: expected fields (`name: value` lines), found a single value',
     ],
     "two-documents": [
-        'content/units/barista.yaml:20:1: invalid YAML: expected a single document in the stream: but found another document',
+        'content/units/barista.yaml:21:1: invalid YAML: expected a single document in the stream: but found another document',
     ],
     "key-not-text": [
-        'content/units/barista.yaml:20:1: a field name must be plain text',
+        'content/units/barista.yaml:21:1: a field name must be plain text',
     ],
     "symbolic-link": [
         'content/units/barista.yaml:1:1: the file is a symbolic link: commit the file itself, not a link to it',
@@ -142,22 +142,22 @@ REPORTS: dict[str, list[str]] = {
         "content/units/barista.yaml:4:11: no provider 'cеntre': there is no file content/providers/cеntre.yaml; did you mean 'centre'?",
     ],
     "ref-missing-body": [
-        "content/units/barista.yaml:20:27: no provider 'chamber': there is no file content/providers/chamber.yaml",
+        "content/units/barista.yaml:21:27: no provider 'chamber': there is no file content/providers/chamber.yaml",
     ],
     "stack-into-itself": [
-        "content/units/barista.yaml:23:13: stacking goes round in a circle: 'barista' stacks into 'barista', which leads back to 'barista'",
+        "content/units/barista.yaml:24:13: stacking goes round in a circle: 'barista' stacks into 'barista', which leads back to 'barista'",
     ],
     "stack-cycle-of-two": [
-        "content/units/barista.yaml:23:13: stacking goes round in a circle: 'barista' stacks into 'latte-art', which leads back to 'barista'",
-        "content/units/latte-art.yaml:23:13: stacking goes round in a circle: 'latte-art' stacks into 'barista', which leads back to 'latte-art'",
+        "content/units/barista.yaml:24:13: stacking goes round in a circle: 'barista' stacks into 'latte-art', which leads back to 'barista'",
+        "content/units/latte-art.yaml:24:13: stacking goes round in a circle: 'latte-art' stacks into 'barista', which leads back to 'latte-art'",
     ],
     "stack-cycle-of-three": [
-        "content/units/barista.yaml:23:13: stacking goes round in a circle: 'barista' stacks into 'latte-art', which leads back to 'barista'",
-        "content/units/coffee-roasting.yaml:23:13: stacking goes round in a circle: 'coffee-roasting' stacks into 'barista', which leads back to 'coffee-roasting'",
-        "content/units/latte-art.yaml:23:13: stacking goes round in a circle: 'latte-art' stacks into 'coffee-roasting', which leads back to 'latte-art'",
+        "content/units/barista.yaml:24:13: stacking goes round in a circle: 'barista' stacks into 'latte-art', which leads back to 'barista'",
+        "content/units/coffee-roasting.yaml:24:13: stacking goes round in a circle: 'coffee-roasting' stacks into 'barista', which leads back to 'coffee-roasting'",
+        "content/units/latte-art.yaml:24:13: stacking goes round in a circle: 'latte-art' stacks into 'coffee-roasting', which leads back to 'latte-art'",
     ],
     "stack-into-missing": [
-        "content/units/barista.yaml:23:13: no unit 'latte-art': there is no file content/units/latte-art.yaml",
+        "content/units/barista.yaml:24:13: no unit 'latte-art': there is no file content/units/latte-art.yaml",
     ],
     "many-dangling-references": [
         "content/units/barista.yaml:12:12: no outcome 'missing-0': there is no file content/outcomes/missing-0.yaml",
@@ -216,19 +216,19 @@ REPORTS: dict[str, list[str]] = {
         'content/units/barista.yaml:19:17: `price.amount`: use at most 2 decimal place(s)',
     ],
     "places-zero": [
-        'content/units/barista.yaml:23:13: `sessions[0].places`: must be greater than 0',
+        'content/units/barista.yaml:24:13: `sessions[0].places`: must be greater than 0',
     ],
     "date-february-30": [
-        "content/units/barista.yaml:20:12: '2026-02-30' is not a real date (YYYY-MM-DD)",
+        "content/units/barista.yaml:21:12: '2026-02-30' is not a real date (YYYY-MM-DD)",
     ],
     "date-month-13": [
-        "content/units/barista.yaml:21:12: '2026-13-01' is not a real date (YYYY-MM-DD)",
+        "content/units/barista.yaml:22:12: '2026-13-01' is not a real date (YYYY-MM-DD)",
     ],
     "date-year-zero": [
-        "content/units/barista.yaml:20:10: '0000-01-01' is not a real date (YYYY-MM-DD)",
+        "content/units/barista.yaml:21:10: '0000-01-01' is not a real date (YYYY-MM-DD)",
     ],
     "session-ends-before-start": [
-        'content/units/barista.yaml:21:5: `sessions[0]`: `end` is before `start`',
+        'content/units/barista.yaml:22:5: `sessions[0]`: `end` is before `start`',
     ],
     "url-provider-homepage": [
         "content/providers/centre.yaml:6:11: `homepage`: 'javascript:alert(1)' is not a web address: give a full address starting with https://",
@@ -246,19 +246,19 @@ REPORTS: dict[str, list[str]] = {
         "content/providers/centre.yaml:27:10: `accreditations[9].url`: 'mailto:office@example.org' is not a web address: give a full address starting with https://",
     ],
     "url-unit-homepage": [
-        "content/units/barista.yaml:20:11: `homepage`: 'data:text/html,<script>alert(1)</script>' is not a web address: give a full address starting with https://",
+        "content/units/barista.yaml:21:11: `homepage`: 'data:text/html,<script>alert(1)</script>' is not a web address: give a full address starting with https://",
     ],
     "url-quality-assurance": [
         "content/units/barista.yaml:20:8: `quality_assurance.url`: 'vbscript:msgbox(1)' is not a web address: give a full address starting with https://",
     ],
     "url-stack-target": [
-        "content/units/barista.yaml:24:12: `stackability.into[0].url`: 'javascript:alert(1)' is not a web address: give a full address starting with https://",
+        "content/units/barista.yaml:25:12: `stackability.into[0].url`: 'javascript:alert(1)' is not a web address: give a full address starting with https://",
     ],
     "url-enrol": [
-        "content/units/barista.yaml:23:16: `sessions[0].enrol_url`: 'file:///etc/passwd' is not a web address: give a full address starting with https://",
+        "content/units/barista.yaml:24:16: `sessions[0].enrol_url`: 'file:///etc/passwd' is not a web address: give a full address starting with https://",
     ],
     "url-material": [
-        "content/units/barista.yaml:22:10: `materials[0].url`: '//evil.example/guide' is not a web address: give a full address starting with https://",
+        "content/units/barista.yaml:23:10: `materials[0].url`: '//evil.example/guide' is not a web address: give a full address starting with https://",
     ],
     "url-other-skill": [
         "content/outcomes/espresso.yaml:10:10: `other_skills[0].url`: 'java\\nscript:alert(1)' is not a web address: give a full address starting with https://",
@@ -267,7 +267,7 @@ REPORTS: dict[str, list[str]] = {
         "content/outcomes/espresso.yaml:6:5: `esco_skills[0]`: 'javascript:alert(1)' is not an ESCO skill URI: copy it from the ESCO portal, it looks like http://data.europa.eu/esco/skill/ followed by a UUID",
     ],
     "url-esco-occupation": [
-        "content/units/barista.yaml:21:5: `occupations[0]`: 'https://evil.example/occupation' is not an ESCO occupation URI: copy it from the ESCO portal, it looks like http://data.europa.eu/esco/occupation/ followed by a UUID",
+        "content/units/barista.yaml:22:5: `occupations[0]`: 'https://evil.example/occupation' is not an ESCO occupation URI: copy it from the ESCO portal, it looks like http://data.europa.eu/esco/occupation/ followed by a UUID",
     ],
     "email-with-markup": [
         "content/providers/centre.yaml:7:8: `email`: value is not a valid email address: There can't be anything after the email address.",
@@ -282,9 +282,9 @@ REPORTS: dict[str, list[str]] = {
         "content/units/barista.yaml:2:13: `title.EN`: 'EN' is not an ISO 639-1 language code (two lowercase letters such as en, it, de, fr, es, pl)",
     ],
     "keyword-too-long": [
-        'content/units/barista.yaml:20:12: `keywords[0]`: is too long (at most 60 characters)',
+        'content/units/barista.yaml:21:12: `keywords[0]`: is too long (at most 60 characters)',
     ],
     "unknown-field": [
-        'content/units/barista.yaml:20:1: unknown field `onload`; did you mean `workload`?',
+        'content/units/barista.yaml:21:1: unknown field `onload`; did you mean `workload`?',
     ],
 }

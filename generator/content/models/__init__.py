@@ -8,6 +8,7 @@ from generator.content.models.outcome import Outcome
 from generator.content.models.provider import Accreditation, Provider
 from generator.content.models.unit import (
     Assessment,
+    Credential,
     Material,
     Place,
     Price,
@@ -22,6 +23,7 @@ from generator.content.models.unit import (
 __all__ = [
     "Accreditation",
     "Assessment",
+    "Credential",
     "EscoOccupation",
     "EscoSkill",
     "Material",

@@ -63,6 +63,24 @@ class QualityAssurance(Model):
         return value
 
 
+class Credential(Model):
+    """What the learner receives on completion (EU element: the credential and its issuer)."""
+
+    type: code("credential_types") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
+        description="certificate, open-badge-3, europass-edc or other"
+    )
+    issued_by: Annotated[list[Id], AfterValidator(unique)] = Field(
+        default_factory=list,
+        description="provider ids issuing it, if not the awarding bodies",
+    )
+    verification: Text = Field(
+        description="how an employer or school checks that a credential is genuine"
+    )
+    recognition: Text = Field(
+        description="who recognises it and for what: credits, licences, employers"
+    )
+
+
 class StackTarget(Model):
     """A larger credential this unit counts towards: a unit here, or a qualification."""
 
@@ -216,6 +234,7 @@ class Unit(ContentModel):
     )
     assessment: Assessment = Field(description="type of assessment")
     quality_assurance: QualityAssurance = Field(description="type of quality assurance")
+    credential: Credential = Field(description="what the learner receives on completion")
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
     license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
@@ -248,3 +267,8 @@ class Unit(ContentModel):
     def bodies(self) -> list[str]:
         """Awarding bodies; the provider when none are listed."""
         return self.awarding_bodies or [self.provider]
+
+    @property
+    def issuers(self) -> list[str]:
+        """Who issues the credential; the awarding bodies when the unit names none."""
+        return self.credential.issued_by or self.bodies

@@ -34,6 +34,7 @@ NAMES: tuple[str, ...] = (
     "credit_systems",
     "target_groups",
     "learning_opportunity_types",
+    "credential_types",
 )
 
 
