@@ -90,6 +90,9 @@ PROVIDER = Kind(
     template="provider.html", context_key="training_provider",
     title=lambda provider: provider.name,
     description=lambda provider: provider.description or None,
+    documents=(
+        Document("feed.xml", "application/atom+xml", "Atom feed of this provider's units"),
+    ),
 )
 
 OUTCOME = Kind(
@@ -116,6 +119,7 @@ UNIT = Kind(
         Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
         Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
         Document("unit.json", "application/json", "Plain JSON, references resolved"),
+        Document("sessions.ics", "text/calendar", "Upcoming sessions (iCalendar)"),
     ),
 )
 

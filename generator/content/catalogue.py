@@ -11,8 +11,8 @@ from types import MappingProxyType
 from typing import Any
 
 from generator.content.errors import ContentError, Problem, display_path
-from generator.content.history import FileDates, fallback_date, git_dates
-from generator.content.models import EscoSkill, Outcome, Provider, Unit
+from generator.content.history import FileDates, build_date, fallback_date, git_dates
+from generator.content.models import EscoSkill, Outcome, Provider, Session, Unit
 from generator.content.sources import SourceFile, read_source
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
@@ -45,6 +45,8 @@ class Catalogue:
     paths: Mapping[Key, str]
     dates: Mapping[str, UnitDates]
     _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
+    today: dt.date = field(default_factory=build_date)
+    """The build date (`build_date()`): sessions before it are past."""
 
     @property
     def units(self) -> Mapping[str, Unit]:
@@ -80,6 +82,21 @@ class Catalogue:
             for skill in outcome.esco_skills:
                 seen.setdefault(skill.uri, skill)
         return list(seen.values())
+
+    def upcoming_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions still open at build time, by start date."""
+        return sorted((s for s in unit.sessions if not s.is_past(self.today)),
+                      key=lambda session: session.start)
+
+    def past_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions that started or closed before the build, newest first."""
+        return sorted((s for s in unit.sessions if s.is_past(self.today)),
+                      key=lambda session: session.start, reverse=True)
+
+    def next_session(self, unit: Unit) -> Session | None:
+        """The first upcoming session, or None: "No dates announced"."""
+        upcoming = self.upcoming_sessions(unit)
+        return upcoming[0] if upcoming else None
 
     def referrers(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""

@@ -13,7 +13,17 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
-from generator.outputs import elm, feeds, loq_xml, openbadges, plain, schemaorg, schemas, search
+from generator.outputs import (
+    calendar,
+    elm,
+    feeds,
+    loq_xml,
+    openbadges,
+    plain,
+    schemaorg,
+    schemas,
+    search,
+)
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
@@ -23,11 +33,13 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
     ("unit", "elm.jsonld"): elm.document,
     ("unit", "achievement.json"): openbadges.document,
     ("unit", "unit.json"): plain.document,
+    ("unit", "sessions.ics"): calendar.document,
+    ("provider", "feed.xml"): feeds.provider_feed,
 }
 """(kind, file name) -> the renderer of that document for one object."""
 
 AGGREGATES: tuple[Renderer, ...] = (
-    plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
+    plain.render, schemas.render, loq_xml.render, feeds.render, search.render, calendar.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 

@@ -30,13 +30,13 @@ def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
 
 
 def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
-    """The unit as an OB3 `Achievement` of type MicroCredential."""
+    """The unit as an OB3 `Achievement`, typed after the credential the learner receives."""
     page = site.absolute(UNIT.url(unit.id))
     data: dict[str, Any] = {
         "@context": [OB3_CONTEXT, LICENCE_TERMS],
         "id": site.absolute(f"{UNIT.url(unit.id)}achievement.json"),
         "type": ["Achievement"],
-        "achievementType": "MicroCredential",
+        "achievementType": achievement_type(unit.credential.type),
         "name": pick(unit.title),
         "description": pick(unit.summary),
         "inLanguage": pick_language(unit.title),
@@ -58,6 +58,11 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
     if unit.keywords:
         data["tag"] = list(unit.keywords)
     return data
+
+
+def achievement_type(code: str) -> str:
+    """The OB3 `achievementType` of a credential type (credential_types.json)."""
+    return str(vocabulary("credential_types")[code].extra["ob3_achievement_type"])
 
 
 def profile(provider: Provider, site: SiteInfo) -> dict[str, Any]:
@@ -82,4 +87,8 @@ def criteria_narrative(catalogue: Catalogue, unit: Unit) -> str:
         lines[-1] += f" {supervision}."
     lines += ["", "Learning outcomes to demonstrate:", ""]
     lines += [f"- {pick(outcome.statement)}" for outcome in catalogue.outcomes_of(unit)]
+    credential = unit.credential
+    kind = vocabulary("credential_types")[credential.type].label
+    lines += ["", f"Credential: {kind}. {pick(credential.verification)}",
+              "", f"Recognition: {pick(credential.recognition)}"]
     return "\n".join(lines)

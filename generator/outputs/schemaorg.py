@@ -155,10 +155,14 @@ def offer(unit: Unit, page: str) -> dict[str, Any]:
 
 
 def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
-    """One `CourseInstance` per dated session, or one undated instance when there are none."""
+    """One `CourseInstance` per upcoming session, or one undated instance when there is none.
+
+    Past sessions are left out: an aggregator must not offer them as courses to enrol in.
+    """
     workload = iso_duration(unit.workload.hours)
     mode = COURSE_MODES[unit.mode]
-    if not unit.sessions:
+    upcoming = catalogue.upcoming_sessions(unit)
+    if not upcoming:
         instance: dict[str, Any] = {"@type": "CourseInstance", "courseMode": mode,
                                     "courseWorkload": workload}
         if unit.mode in _IN_PERSON:
@@ -168,7 +172,7 @@ def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
                                     "address": postal_address(provider.city, provider.country,
                                                               provider.address)}
         return [instance]
-    return [session_instance(session, mode, workload) for session in unit.sessions]
+    return [session_instance(session, mode, workload) for session in upcoming]
 
 
 def session_instance(session: Session, mode: str, workload: str) -> dict[str, Any]:
@@ -202,22 +206,34 @@ def place(location: Place) -> dict[str, Any]:
 
 
 def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
-    """The micro-credential a learner earns, with its level and the skills it certifies."""
+    """The micro-credential a learner earns: its form, issuers, recognition, level, skills."""
+    awarded = unit.credential
     data: dict[str, Any] = {
         "@type": "EducationalOccupationalCredential",
         "name": pick(unit.title),
-        "credentialCategory": {
-            "@type": "DefinedTerm",
-            "name": "Micro-credential",
-            "termCode": "micro-credential",
-            "url": MICRO_CREDENTIAL_RECOMMENDATION,
-        },
+        "credentialCategory": [
+            {"@type": "DefinedTerm", "name": "Micro-credential", "termCode": "micro-credential",
+             "url": MICRO_CREDENTIAL_RECOMMENDATION},
+            credential_type(awarded.type),
+        ],
+        "description": pick(awarded.recognition),
+        "recognizedBy": [organisation(catalogue.providers[issuer], site)
+                         for issuer in unit.issuers],
         "educationalLevel": eqf_level(unit.eqf_level),
         "url": site.absolute(UNIT.url(unit.id)),
     }
     skills = [esco_skill_term(skill) for skill in catalogue.unit_skills(unit)]
     if skills:
         data["competencyRequired"] = skills
+    return data
+
+
+def credential_type(code: str) -> dict[str, Any]:
+    """The form of the credential (certificate, Open Badge, Europass) as a `DefinedTerm`."""
+    term = vocabulary("credential_types")[code]
+    data: dict[str, Any] = {"@type": "DefinedTerm", "name": term.label, "termCode": term.code}
+    if term.uri:
+        data["url"] = term.uri
     return data
 
 

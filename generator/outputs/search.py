@@ -31,12 +31,15 @@ from lunr.stop_word_filter import WORDS as STOP_WORDS
 
 from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
-from generator.content.text import SITE_LANGUAGE, money, pick, pick_language
+from generator.content.text import SITE_LANGUAGE, long_date, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.kinds import SiteInfo
 from generator.outputs import packed_index
 
 INDEX_PATH = "catalogue/search-index.json"
+SUMMARIES_PATH = "catalogue/summaries.json"
+"""The cards' summaries, in index order: loaded after the index, so the first result does not
+wait for them (at 10,000 units they would double the index)."""
 LUNR_SCRIPT_PATH = "assets/vendor/lunr.min.js"
 FORMAT_VERSION = 1
 """Bumped when the shape of search-index.json changes, so a cached page cannot misread it."""
@@ -98,7 +101,15 @@ def _licence_label(_catalogue: Catalogue, code: str) -> str:
     return str(vocabulary("licences")[code].extra["short"])
 
 
+DATES_LABELS = {"upcoming": "Upcoming sessions", "none": "No dates announced"}
+
+
+def _dates(catalogue: Catalogue, unit: Unit) -> list[str]:
+    return ["upcoming" if catalogue.next_session(unit) else "none"]
+
+
 FACETS: tuple[Facet, ...] = (
+    Facet("dates", "Dates", _dates, lambda c, code: DATES_LABELS[code]),
     Facet("level", "EQF level", lambda c, u: [u.eqf_level], _vocab_label("eqf_levels")),
     Facet("workload", "Workload", lambda c, u: [workload_band(u.workload.hours)], _band_label),
     Facet("lang", "Language", lambda c, u: list(u.languages), _vocab_label("languages"),
@@ -120,7 +131,19 @@ FACETS: tuple[Facet, ...] = (
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
     """`catalogue/search-index.json` and the lunr.js that loads it."""
-    return {INDEX_PATH: index_bytes(search_index(catalogue)), LUNR_SCRIPT_PATH: lunr_script()}
+    return {INDEX_PATH: index_bytes(search_index(catalogue)), LUNR_SCRIPT_PATH: lunr_script(),
+            SUMMARIES_PATH: index_bytes({"version": FORMAT_VERSION,
+                                         "summaries": summaries(catalogue)})}
+
+
+def summaries(catalogue: Catalogue) -> list[str]:
+    """Each unit's summary, in the order of the index's units."""
+    return [pick(unit.summary) for unit in _units_in_order(catalogue)]
+
+
+def _units_in_order(catalogue: Catalogue) -> list[Unit]:
+    """Units in title order: the order of the index's documents and columns."""
+    return sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
 
 
 @cache
@@ -136,7 +159,7 @@ def search_index(catalogue: Catalogue) -> dict[str, Any]:
     then the providers in the order of the provider facet: shared text is indexed once,
     and a match on an outcome or provider counts for each of its units.
     """
-    units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
+    units = _units_in_order(catalogue)
     facets = [_facet_table(catalogue, facet, units) for facet in FACETS]
     outcome_ids = sorted({oid for unit in units for oid in unit.outcomes})
     provider_ids = [code for code, _ in next(t for t in facets
@@ -252,8 +275,24 @@ def display_columns(catalogue: Catalogue, units: list[Unit]) -> dict[str, Any]:
         "hours": [_number(unit.workload.hours) for unit in units],
         "ects": [_number(unit.workload.ects) for unit in units],
         "price": [money(unit.price.amount, unit.price.currency) for unit in units],
+        "cost": [_number(unit.price.amount) for unit in units],
+        "next": _next_starts(catalogue, units),
         "published": [_published(catalogue, unit) for unit in units],
     }
+
+
+def _next_starts(catalogue: Catalogue, units: list[Unit]) -> dict[str, list[Any]]:
+    """By unit position, the next session's start (days from 1970-01-01 and as shown).
+
+    Only units with an upcoming session are listed (a 10,000-unit catalogue mostly has none).
+    """
+    starts = {}
+    for position, unit in enumerate(units):
+        session = catalogue.next_session(unit)
+        if session:
+            starts[str(position)] = [(session.start - dt.date(1970, 1, 1)).days,
+                                     long_date(session.start)]
+    return starts
 
 
 def _published(catalogue: Catalogue, unit: Unit) -> int:
@@ -289,6 +328,8 @@ def _natural_order(facet: Facet) -> Callable[[str], Any]:
         return order.index
     if facet.key == "price":
         return ["free", "paid"].index
+    if facet.key == "dates":
+        return list(DATES_LABELS).index
     if facet.key in _FACET_VOCABULARIES:
         return list(vocabulary(_FACET_VOCABULARIES[facet.key]).codes()).index
     return lambda code: code

@@ -14,6 +14,7 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.content.text import pick
 from generator.kinds import KINDS, Kind, catalogue_page_url
+from generator.outputs import feeds
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
@@ -66,10 +67,59 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
 
 
 def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
-    """Every page made from content: one per object of each kind, the catalogue list."""
+    """Every page made from content: one per object of each kind, an index of each kind, the
+    catalogue list, and a page for each folder of published files (no prefix answers 404)."""
     pages = [object_page(catalogue, kind, obj)
              for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
-    return [*pages, *catalogue_pages(catalogue), field_reference_page()]
+    pages += [kind_index_page(catalogue, kind) for kind in KINDS]
+    return [*pages, *catalogue_pages(catalogue), field_reference_page(),
+            *folder_pages(catalogue)]
+
+
+def kind_index_page(catalogue: Catalogue, kind: Kind) -> GeneratedPage:
+    """`units/`, `outcomes/`, `providers/`: every object of a kind, by title.
+
+    Units are listed by the catalogue (searchable, paginated), so their index points there.
+    """
+    objects = sorted(catalogue.objects[kind.folder].values(),
+                     key=lambda obj: (pick(kind.title(obj)).casefold(), obj.id))
+    return GeneratedPage(
+        src_uri=f"{kind.folder}/index.md", template="kind-index.html", title=kind.heading,
+        context={"kind": kind, "objects": [] if kind.name == "unit" else objects,
+                 "count": len(objects)},
+        description=f"Every {kind.name} in the catalogue.", in_nav=kind.name == "provider",
+    )
+
+
+def folder_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """A page for each folder of published files that has none: its files, linked."""
+    selections = feeds.selections(catalogue)
+    folders = {
+        "catalogue/page/": [(catalogue_page_url(1), "Catalogue, page 1")],
+        "reference/": [("reference/fields/", "Field reference")],
+        "api/": [("api/units.json", "Every unit as plain JSON"),
+                 ("api/units.txt", "The address of every unit page"),
+                 ("api/loq.xml", "Every unit for Europass (QDR LOQ XML)")],
+        "schemas/": [(f"schemas/{kind.name}.schema.json", f"JSON Schema of a {kind.name} file")
+                     for kind in KINDS],
+        "feeds/": [("feed.xml", "Every unit (Atom)"),
+                   ("feeds/countries/", "By provider country"),
+                   ("feeds/fields/", "By field of education")],
+        "feeds/countries/": [(s.path, s.title) for s in selections
+                             if s.path.startswith("feeds/countries/")],
+        "feeds/fields/": [(s.path, s.title) for s in selections
+                          if s.path.startswith("feeds/fields/")],
+    }
+    return [GeneratedPage(src_uri=f"{folder}index.md", template="folder.html",
+                          title=f"/{folder}", context={"links": links},
+                          description="Files published in this folder.")
+            for folder, links in folders.items()]
+
+
+def catalogue_feeds(catalogue: Catalogue) -> list[dict[str, str]]:
+    """The catalogue page's alternate feeds: by provider country and by field of education."""
+    return [{"href": s.path, "type": "application/atom+xml", "title": s.title}
+            for s in feeds.selections(catalogue)]
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
@@ -103,6 +153,7 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
             src_uri=src, template="catalogue.html",
             title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
             context={"units_page": chunk, "page_number": number, "page_count": count,
+                     "alternates": catalogue_feeds(catalogue) if number == 1 else [],
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units), "first_url": catalogue_page_url(1),
                      "previous_url": catalogue_page_url(number - 1) if number > 1 else None,

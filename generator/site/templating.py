@@ -37,7 +37,12 @@ def _money(price: Any) -> str:
 
 
 def register(env: Environment) -> None:
-    """Add the catalogue's filters to a Jinja environment."""
+    """Add the catalogue's filters, and gettext (`_`) if the shell has none, to an environment."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    if not getattr(env, "newstyle_gettext", False):
+        # MkDocs installs old-style null translations: `_("%(n)s", n=1)` needs the new style.
+        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.filters.update(FILTERS)
     env.filters["label"] = _label
     env.filters["term"] = _term

@@ -28,10 +28,17 @@
   var SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000\ufeff\ud800-\udfff]+/;
   var URL_PATTERN = /https?:\/\/\S+/g;
   var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var FUZZY_MIN = 5;          // words this long also match words one typo away ...
+  var FUZZY_BOOST = 0.2;      // ... counting for less than exact and prefix matches
+  var MAX_FUZZY = 10;         // the most frequent such words, at most
+  var SUGGEST_DISTANCE = 2;   // "did you mean": the nearest indexed word this close
   var SORTS = [
     ["relevance", "Best match"], ["title", "Title (A to Z)"],
+    ["next", "Next start (soonest first)"], ["price", "Price (lowest first)"],
     ["workload", "Workload (shortest first)"], ["newest", "Newest first"]
   ];
+  var LONG_FACET = 10;        // a facet with more values scrolls, and says so
+  var QUICK = [["dates", "upcoming", "Upcoming only"], ["price", "free", "Free"]];
 
   /* ---- text: the same words as the Python side ------------------------------------- */
 
@@ -294,6 +301,32 @@
     return found;
   };
 
+  /* The most frequent indexed words `distance` edits (a letter added, dropped, changed or two
+     swapped) from `word`, other than `skip`: "weldng" finds "welding", "pyhton" "python". */
+  Engine.prototype.near = function (word, distance, skip) {
+    var frequencies = this.frequencies;
+    var found = this.index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance))
+      .toArray().filter(function (term) { return term !== word && skip.indexOf(term) < 0; });
+    found.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+    return found.slice(0, MAX_FUZZY);
+  };
+
+  /* "Did you mean": the query with each word that matches nothing replaced by the nearest
+     indexed word (the most frequent of the closest), or null when there is none. */
+  Engine.prototype.suggest = function (query) {
+    var self = this;
+    var changed = false;
+    var suggestion = words(query).map(function (word) {
+      if (isStopWord(word) || word.length < 3 || self.expand(word).length) { return word; }
+      for (var distance = 1; distance <= SUGGEST_DISTANCE; distance++) {
+        var near = self.near(word, distance, []);
+        if (near.length) { changed = true; return near[0]; }
+      }
+      return word;
+    }).join(" ");
+    return changed ? suggestion : null;
+  };
+
   /* Units matching one word, with scores: the word itself, words it begins, and words that
      begin with its English stem ("nursing" finds "nurse"). Cached, so typing a long query
      only searches the word being typed. */
@@ -310,10 +343,14 @@
     // which is slow and tells little.
     var fields = word.length < 3 ? ["title"] :
       word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
+    var typos = word.length >= FUZZY_MIN ? this.near(word, 1, variants) : [];
     var hits = this.index.query(function (q) {
       q.term(word, { usePipeline: false, boost: 10 });
       variants.forEach(function (variant) {
         q.term(variant, { usePipeline: false, boost: 1, fields: fields });
+      });
+      typos.forEach(function (typo) {
+        q.term(typo, { usePipeline: false, boost: FUZZY_BOOST });
       });
     });
     var scores = new Map();
@@ -432,8 +469,14 @@
       relevance: function (a, b) { return scores ? scores[b] - scores[a] || a - b : a - b; },
       title: function (a, b) { return a - b; },  // units are numbered in title order
       workload: function (a, b) { return units.hours[a] - units.hours[b] || a - b; },
+      next: function (a, b) { return nextDay(a) - nextDay(b) || a - b; },
+      price: function (a, b) { return units.cost[a] - units.cost[b] || a - b; },
       newest: function (a, b) { return units.published[b] - units.published[a] || a - b; }
     };
+    function nextDay(unit) {  // units with no dates announced come last
+      var next = units.next[String(unit)];
+      return next ? next[0] : Infinity;
+    }
     results.sort(orders[sort] || orders.title);
   };
 
@@ -485,10 +528,35 @@
     this.sortSelect = sort;
     this.facetBoxes = this.engine.facets.map(function (facet) { return self.buildFacet(facet); });
     this.filterCount = element("span", { class: "mv-filters__count" });
+    this.quick = QUICK.filter(function (q) {
+      return self.engine.facetsByKey[q[0]] && self.engine.facetsByKey[q[0]].index[q[1]] !== undefined;
+    }).map(function (q) {
+      var box = element("input", { type: "checkbox", id: "mv-quick-" + q[1], "data-key": q[0],
+                                   "data-value": String(self.engine.facetsByKey[q[0]].index[q[1]]) });
+      return { box: box, node: element("span", { class: "mv-quick__item" }, [
+        box, element("label", { for: "mv-quick-" + q[1], text: q[2] })]) };
+    });
+    var quick = element("div", { class: "mv-quick", role: "group", "aria-label": "Quick filters" },
+                        this.quick.map(function (q) { return q.node; }));
+    quick.addEventListener("change", function (event) {
+      var box = event.target;
+      var key = box.getAttribute("data-key");
+      var value = Number(box.getAttribute("data-value"));
+      var rest = self.state.filters.filter(function (f) { return !(f.key === key && f.value === value); });
+      if (box.checked) { rest.push({ key: key, value: value }); }
+      self.change({ filters: rest }, "push");
+    });
+    this.showResults = element("button", { type: "button", class: "mv-button mv-show-results", id: "mv-show-results" });
+    this.showResults.addEventListener("click", function () {
+      self.filters.open = false;
+      self.heading.focus();
+    });
+    this.printFilters = element("p", { class: "mv-print-only mv-print-filters", id: "mv-print-filters" });
     var filters = element("details", { class: "mv-filters", id: "mv-filters" }, [
       element("summary", {}, [document.createTextNode("Filters"), this.filterCount]),
       element("div", { class: "mv-filters__body" }, this.facetBoxes.map(function (b) { return b.node; }).concat([
-        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: "Clear all filters" })
+        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: "Clear all filters" }),
+        this.showResults
       ]))
     ]);
     if (window.matchMedia("(min-width: 60em)").matches) { filters.open = true; }
@@ -506,6 +574,7 @@
           text: "Matches titles, summaries, learning outcomes, ESCO skills, keywords and providers in every language. Results change as you type." })
       ]),
       element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: "Sort by" }), sort]),
+      quick,
       filters
     ]);
     form.addEventListener("submit", function (event) { event.preventDefault(); self.announce(0); });
@@ -529,6 +598,7 @@
     this.heading = document.getElementById("mv-results-heading");
     this.heading.setAttribute("tabindex", "-1");
     root.appendChild(form);
+    root.appendChild(this.printFilters);
     this.list.parentNode.insertBefore(this.empty, this.list.nextSibling);
     this.list.parentNode.insertBefore(this.more, this.empty.nextSibling);
     var pages = document.querySelector(".mv-pages");
@@ -560,9 +630,12 @@
       return element("li", {}, [box, element("label", { for: id }, [document.createTextNode(value[1] + " "), count])]);
     });
     var chosen = element("span", { class: "mv-facet__chosen" });
-    var node = element("details", { class: "mv-facet", "data-facet": facet.key }, [
+    var long = facet.values.length > LONG_FACET;
+    var node = element("details", { class: "mv-facet" + (long ? " mv-facet--long" : ""), "data-facet": facet.key }, [
       element("summary", {}, [document.createTextNode(facet.label), chosen]),
-      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
+      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }),
+        long ? element("p", { class: "mv-hint", text: plural(facet.values.length, "value", "values") + ": scroll the list for more." }) : null,
+        element("ul", {}, items)])
     ]);
     var box = { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [],
                 pending: null, chosenKey: null };
@@ -644,6 +717,17 @@
     }, this);
     var active = state.filters.length;
     this.filterCount.textContent = active ? " (" + active + " active)" : "";
+    this.quick.forEach(function (q) {
+      var key = q.box.getAttribute("data-key");
+      var value = Number(q.box.getAttribute("data-value"));
+      q.box.checked = state.filters.some(function (f) { return f.key === key && f.value === value; });
+    });
+    var facetsByKey = this.engine.facetsByKey;
+    var chosen = state.filters.map(function (f) {
+      return facetsByKey[f.key].label + ": " + facetsByKey[f.key].values[f.value][1];
+    });
+    this.printFilters.textContent = (state.q.trim() ? "Search words: \u201c" + state.q.trim() + "\u201d. " : "") +
+      (chosen.length ? "Filters: " + chosen.join("; ") + "." : "No filters.");
   };
 
   function sameStart(a, b, length) {
@@ -675,6 +759,7 @@
     this.shown = end;
     var left = this.results.length - end;
     this.more.hidden = left <= 0;
+    this.showResults.textContent = "Show " + plural(this.results.length, "result", "results");
     this.more.textContent = "Show " + Math.min(PAGE_SIZE, left) + " more (" + grouped(left) + " not shown)";
     if (!fresh && start < end) {
       this.list.children[start].querySelector("a").focus();
@@ -692,13 +777,26 @@
     if (language) { link.setAttribute("lang", language); }
     var workload = hoursText(units.hours[unit]) + (units.ects[unit] ? " · " + units.ects[unit] + " ECTS" : "");
     var facts = [label("level"), workload, label("mode"), label("lang"), label("licence"), units.price[unit]];
+    var next = units.next[String(unit)];
+    var summary = element("p", { class: "mv-card__summary", "data-unit": String(unit) });
+    if (this.summaries) { summary.textContent = this.summaries[unit]; }
     return element("article", { class: "mv-card" }, [
       element("h3", { class: "mv-card__title" }, [link]),
+      summary,
+      element("p", { class: "mv-card__next", text: next ? "Next start: " + next[1] : "No dates announced" }),
       element("ul", { class: "mv-facts", "aria-label": "Key facts" }, facts.map(function (fact) {
         return element("li", { text: fact });
       })),
       element("p", { class: "mv-card__provider", text: label("provider") + ", " + label("country") })
     ]);
+  };
+
+  /* The summaries arrive after the index: fill in the cards already shown. */
+  Page.prototype.setSummaries = function (summaries) {
+    this.summaries = summaries;
+    Array.prototype.forEach.call(this.list.querySelectorAll(".mv-card__summary[data-unit]"), function (p) {
+      p.textContent = summaries[Number(p.getAttribute("data-unit"))];
+    });
   };
 
   Page.prototype.showEmpty = function () {
@@ -725,6 +823,16 @@
         });
       }
       empty.appendChild(element("p", { text: "No micro-credentials match these words and filters." }));
+      var suggestion = this.state.q.trim() ? this.engine.suggest(this.state.q) : null;
+      if (suggestion) {
+        var retry = element("button", { type: "button", class: "mv-button mv-suggest", text: suggestion });
+        retry.addEventListener("click", function () {
+          self.change({ q: suggestion }, "push");
+          self.query.focus();
+        });
+        empty.appendChild(element("p", { class: "mv-did-you-mean" }, [
+          document.createTextNode("Did you mean "), retry, document.createTextNode("?")]));
+      }
       empty.appendChild(action);
     }
   };
@@ -764,8 +872,14 @@
       mark("index-parsed");
       var engine = new Engine(data);
       mark("index-loaded");
-      new Page(engine);
+      var page = new Page(engine);
       mark("ready");
+      var summaries = root.getAttribute("data-summaries");
+      if (summaries) {
+        window.fetch(summaries).then(function (response) { return response.json(); })
+          .then(function (data) { page.setSummaries(data.summaries); })
+          .catch(function (error) { if (window.console) { window.console.error(error); } });
+      }
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");
