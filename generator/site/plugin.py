@@ -44,6 +44,9 @@ log = logging.getLogger("mkdocs.plugins.microvet")
 
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs or the theme would write that the pipeline writes instead."""
+MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
+"""Material's search worker and its lunr language packs: the site's one search is the
+catalogue's (theme/partials/header.html), so the theme's own is not published."""
 
 
 class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
@@ -93,6 +96,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         for name in OWN_FILES:
             if (theirs := files.get_file_from_path(name)) is not None:
                 files.remove(theirs)
+        for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH)]:
+            files.remove(file)
         docs_prefix = _docs_prefix(config)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri

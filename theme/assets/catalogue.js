@@ -598,7 +598,7 @@
     this.heading = document.getElementById("mv-results-heading");
     this.heading.setAttribute("tabindex", "-1");
     root.appendChild(form);
-    root.appendChild(this.printFilters);
+    root.parentNode.insertBefore(this.printFilters, root.nextSibling);  // printed; root is not
     this.list.parentNode.insertBefore(this.empty, this.list.nextSibling);
     this.list.parentNode.insertBefore(this.more, this.empty.nextSibling);
     var pages = document.querySelector(".mv-pages");
