@@ -1,13 +1,15 @@
 """The edit loop: how long after saving a unit's YAML `microvet serve` serves the changed page.
 
-    python -m benchmarks.serve_benchmark --units 1000 --edits 5
+    python -m benchmarks.serve_benchmark --units 1000 10000 --edits 5
 
-Writes a synthetic catalogue (benchmarks/synthetic.py), starts `microvet serve` on a free port
-of 127.0.0.1, waits for the first build, then edits one unit's title several times. After each
-save it polls the unit's page over HTTP (every 20 ms, for at most two minutes) until the new
-title is in it. MkDocs' server holds requests while a rebuild runs, so the time measured is
-save → watcher → full rebuild → page served. The server's own "Documentation built in" lines
-give the rebuild time alone. Prints the medians; nothing fails when a target is missed.
+For each size: writes a synthetic catalogue (benchmarks/synthetic.py), starts `microvet serve`
+on a free port of 127.0.0.1, waits for the first build, then edits one unit's title several
+times. After each save it polls the unit's page over HTTP (every 20 ms, for at most two
+minutes) until the new title is in it: the time measured is save → file watcher →
+incremental update → page served. The preview's own "Preview updated" lines give the time to
+the edited page and to the end of the update (every page and file the edit affects). Then it
+breaks the unit (an EQF level of 11) and times the error page, and fixes it and times the
+recovery. Prints the medians; nothing fails when a target is missed.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 UNIT = "unit-00042"
 POLL_SECONDS = 0.02
 GIVE_UP_SECONDS = 120.0
+FIRST_BUILD_SECONDS = 900.0
+"""The first build of 10,000 units takes a minute on a quiet machine, far more on a busy one."""
 
 
 def prepare(workdir: Path, units: int, seed: int) -> Path:
@@ -49,23 +53,34 @@ def free_port() -> int:
 
 
 def fetch(url: str) -> str | None:
-    """The page's text, or None while the server is not answering yet."""
+    """The page's text (an error page's too), or None while the server is not answering."""
     try:
         with urllib.request.urlopen(url, timeout=GIVE_UP_SECONDS) as response:
             return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return str(error.read().decode("utf-8"))
     except (urllib.error.URLError, ConnectionError):
         return None
 
 
-def wait_for(url: str, text: str) -> float:
-    """Seconds until the page at `url` contains `text` (polling); fails after two minutes."""
+def settled(log_path: Path, updates: int) -> None:
+    """Wait until the preview has logged `updates` complete updates (at most two minutes)."""
     started = time.perf_counter()
     while time.perf_counter() - started < GIVE_UP_SECONDS:
+        if log_path.read_text(encoding="utf-8").count("Preview updated:") >= updates:
+            return
+        time.sleep(0.1)
+
+
+def wait_for(url: str, text: str, give_up: float = GIVE_UP_SECONDS) -> float:
+    """Seconds until the page at `url` contains `text` (polling); fails after `give_up`."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < give_up:
         page = fetch(url)
         if page is not None and text in page:
             return time.perf_counter() - started
         time.sleep(POLL_SECONDS)
-    raise SystemExit(f"{url} did not show {text!r} within {GIVE_UP_SECONDS:.0f} s")
+    raise SystemExit(f"{url} did not show {text!r} within {give_up:.0f} s")
 
 
 def edit_title(path: Path, marker: str) -> None:
@@ -95,47 +110,67 @@ def measure(project: Path, edits: int) -> dict[str, object]:
             start_new_session=True)  # its own process group: stopped whole, nothing orphaned
         try:
             url = f"{base}units/{UNIT}/"
-            wait_for(url, "</html>")
+            wait_for(url, "</html>", FIRST_BUILD_SECONDS)
             first_build = time.perf_counter() - started
             seconds = []
+            path = project / "content" / "units" / f"{UNIT}.yaml"
             for number in range(edits):
                 marker = f"{number}-{time.time_ns()}"
-                time.sleep(1.0)  # let the watcher settle after the previous rebuild
-                edit_title(project / "content" / "units" / f"{UNIT}.yaml", marker)
+                settled(log_path, number)  # the previous update wrote everything it affects
+                time.sleep(0.5)
+                edit_title(path, marker)
                 seconds.append(wait_for(url, f"Benchmark edit {marker}"))
                 print(f"  edit {number + 1}/{edits}: {seconds[-1]:.2f} s", file=sys.stderr)
+            settled(log_path, edits)
+            good = path.read_text(encoding="utf-8")
+            path.write_text(re.sub(r"(?m)^eqf_level: .*$", "eqf_level: 11", good),
+                            encoding="utf-8")
+            error_page = wait_for(url, "problem(s) in the content")
+            path.write_text(good, encoding="utf-8")
+            recovered = wait_for(url, f"Benchmark edit {marker}")
         finally:
             os.killpg(server.pid, signal.SIGTERM)
             server.wait(timeout=30)
-    builds = [float(x) for x in re.findall(r"Documentation built in ([0-9.]+) seconds",
-                                            log_path.read_text(encoding="utf-8"))]
+    updates = re.findall(r"served in ([0-9.]+) s, everything they affect in ([0-9.]+) s",
+                         log_path.read_text(encoding="utf-8"))
     return {"first_page_seconds": first_build, "edit_seconds": seconds,
-            "rebuild_seconds": builds[1:]}
+            "served_seconds": [float(a) for a, _ in updates[:edits]],
+            "complete_seconds": [float(b) for _, b in updates[:edits]],
+            "error_page_seconds": error_page, "recovery_seconds": recovered}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Prepare, measure, print."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--units", type=int, default=1_000)
+    parser.add_argument("--units", type=int, nargs="+", default=[1_000])
     parser.add_argument("--edits", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=ROOT / "benchmarks" / "out" / "serve")
     options = parser.parse_args(argv)
-    project = prepare(options.workdir, options.units, options.seed)
-    result = measure(project, options.edits)
-    edits = result["edit_seconds"]
-    builds = result["rebuild_seconds"]
-    assert isinstance(edits, list) and isinstance(builds, list)
-    print(f"{options.units:,} units, {os.cpu_count()} CPUs; load average "
-          + " ".join(f"{x:.1f}" for x in os.getloadavg()))
-    print("| measure | median | all |\n|---|---:|---|")
-    print(f"| `microvet serve` start → first unit page | {result['first_page_seconds']:.1f} s "
-          "| |")
-    print(f"| save a unit's YAML → changed page served | {statistics.median(edits):.2f} s | "
-          + ", ".join(f"{x:.2f}" for x in edits) + " |")
-    if builds:
-        print(f"| of which the rebuild (MkDocs' own figure) | {statistics.median(builds):.2f} s "
-              "| " + ", ".join(f"{x:.2f}" for x in builds) + " |")
+    rows: list[tuple[str, list[str]]] = [
+        ("`microvet serve` start → first unit page", []),
+        ("save a unit's YAML → changed page served (poll, median of edits)", []),
+        ("of which the update to the edited page (preview's own figure)", []),
+        ("the whole update: every affected page, search index, API, feeds", []),
+        ("save an invalid file → error page served", []),
+        ("save the fix → page served again", []),
+    ]
+    for units in options.units:
+        project = prepare(options.workdir / str(units), units, options.seed)
+        result = measure(project, options.edits)
+        values = [result["first_page_seconds"], statistics.median(result["edit_seconds"]),
+                  statistics.median(result["served_seconds"] or [float("nan")]),
+                  statistics.median(result["complete_seconds"] or [float("nan")]),
+                  result["error_page_seconds"], result["recovery_seconds"]]
+        for (_, cells), value in zip(rows, values, strict=True):
+            cells.append(f"{value:.2f} s")
+        print(f"{units:,} units: every edit " + ", ".join(
+            f"{x:.2f}" for x in result["edit_seconds"]) + " s", file=sys.stderr)
+    print(f"{os.cpu_count()} CPUs; load average " + " ".join(f"{x:.1f}" for x in os.getloadavg()))
+    print("| measure | " + " | ".join(f"{u:,} units" for u in options.units) + " |")
+    print("|---|" + "---:|" * len(options.units))
+    for label, cells in rows:
+        print(f"| {label} | " + " | ".join(cells) + " |")
     return 0
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -14,6 +16,7 @@ from generator.build.writer import write_outputs
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError, Problem
 from generator.kinds import KINDS
+from generator.site import preview
 from generator.tools.diff import DiffError, diff_revisions
 from generator.tools.scaffold import ScaffoldError, create
 from generator.tools.schemas import schema_files
@@ -98,19 +101,36 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
 
 @main.command()
 @click.option("-f", "--config-file", default="mkdocs.yml", show_default=True,
-              type=click.Path(exists=True, dir_okay=False))
-@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True)
-def serve(config_file: str, dev_addr: str) -> None:
-    """Preview the site at http://127.0.0.1:8000/, rebuilding when content changes.
+              type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True,
+              help="Address and port to serve on.")
+def serve(config_file: Path, dev_addr: str) -> None:
+    """Preview the site at http://127.0.0.1:8000/, following every save.
+
+    After the first build, a save re-reads only the changed files and re-renders only the
+    pages and files they affect; a content problem shows in the browser as a list of
+    `path:line:col: message` lines until the file is fixed.
 
     \b
     Example:
         microvet serve
     """
-    # The preview lives at the root of the local address, not under the published site's
-    # path, and its metadata points at the preview (unless MICROVET_SITE_URL says otherwise).
-    os.environ.setdefault("MICROVET_SITE_URL", f"http://{dev_addr}/")
-    _mkdocs(["serve", "-f", config_file, "-a", dev_addr])
+    host, _, port = dev_addr.rpartition(":")
+    if not host or not port.isdigit():
+        raise click.BadParameter("use HOST:PORT, e.g. 127.0.0.1:8000", param_hint="--dev-addr")
+    # The preview lives at the root of the local address, and its metadata points at it.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    signal.signal(signal.SIGTERM, _stop)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    try:
+        preview.serve(config_file, host, int(port))
+    except KeyboardInterrupt:
+        click.echo("Stopped.", err=True)
+
+
+def _stop(signum: int, frame: object) -> None:
+    """SIGTERM ends the preview like Ctrl-C: the server stops and its folder is removed."""
+    raise KeyboardInterrupt
 
 
 @main.command()

@@ -32,22 +32,39 @@ def run_steps(job: str) -> list[str]:
     return [step["run"] for step in WORKFLOW["jobs"][job]["steps"] if "run" in step]
 
 
+TEST_COMMAND = ('python3 -m venv .venv && .venv/bin/python -m pip install -q -c constraints.txt '
+                '-e ".[test]" && .venv/bin/python -m pytest')
+
+
 def test_readme_starts_with_the_two_commands():
     assert README.startswith(
         "# microVET catalogue\n\n```sh\n"
-        "python3 -m pip install -e . && microvet build\n"
-        'python3 -m pip install -e ".[test]" && python3 -m pytest\n```\n')
+        "python3 -m venv .venv && .venv/bin/python -m pip install -q -c constraints.txt -e . "
+        "&& .venv/bin/microvet build\n" + TEST_COMMAND + "\n```\n")
+
+
+def test_ci_runs_the_readme_test_command_with_types_and_lint():
+    steps = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+             if line.startswith((".venv/", "python3 -m venv"))]
+    assert steps == ["python3 -m venv .venv",
+                     '.venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"',
+                     ".venv/bin/python -m ruff check .",
+                     ".venv/bin/python -m mypy --strict generator",
+                     ".venv/bin/python -m pytest"]
+    assert " && ".join(steps[:2] + steps[-1:]) == TEST_COMMAND
 
 
 def test_the_workflow_runs_the_readme_commands():
     assert run_steps("check") == [
-        "python3 -m pip install -e .",
+        "python3 -m pip install -c constraints.txt -e .",
         "microvet check --format github",
         "microvet build",
         'microvet diff "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"',
     ]
-    assert run_steps("deploy") == ["python3 -m pip install -e .", "microvet build"]
-    for command in ("python3 -m pip install -e .", "microvet check --format github",
+    assert run_steps("deploy") == ["python3 -m pip install -c constraints.txt -e .",
+                                   "microvet build"]
+    for command in ("python3 -m pip install -c constraints.txt -e .",
+                    "microvet check --format github",
                     "microvet build", 'microvet diff "origin/$BASE_REF" HEAD'):
         assert f"`{command}`" in README, command
 

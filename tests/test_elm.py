@@ -25,7 +25,7 @@ from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
 from generator.kinds import SiteInfo
 from generator.outputs import elm, render_outputs
-from generator.outputs.elm_concepts import hours_duration
+from generator.outputs.common import iso_duration
 
 SHAPES = REFERENCE / "elm" / "shacl"
 ELM = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")
@@ -421,8 +421,8 @@ def test_golden_elm_document(sample: Catalogue, update_golden: bool):
 
 def test_hours_become_xsd_durations():
     from decimal import Decimal
-    assert [hours_duration(Decimal(h)) for h in ("30", "12.5", "0.1", "1500")] == [
-        "PT30H", "PT12H30M", "PT0H6M", "PT1500H"]
+    assert [iso_duration(Decimal(h)) for h in ("30", "12.5", "0.1", "1500")] == [
+        "PT30H", "PT12H30M", "PT6M", "PT1500H"]
 
 
 def test_unit_page_offers_the_elm_document(built_site: Path):

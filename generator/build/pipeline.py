@@ -20,7 +20,7 @@ from typing import Any
 from generator.build.atomic import Swap
 from generator.build.timings import StageClock
 from generator.build.writer import BackgroundWriter
-from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.catalogue import Catalogue, CatalogueReader
 from generator.kinds import BY_NAME, SiteInfo
 from generator.outputs import alternates, embedded_jsonld, render_each
 from generator.site import sitemap
@@ -54,13 +54,18 @@ class Plan:
         return context
 
 
-def gather(content: Path, root: Path, site: SiteInfo,
-           clock: StageClock | None = None) -> Plan:
-    """Read and check all content and list every generated page; write nothing."""
+def gather(content: Path, root: Path, site: SiteInfo, clock: StageClock | None = None,
+           reader: CatalogueReader | None = None, previous: Plan | None = None) -> Plan:
+    """Read and check all content and list every generated page; write nothing.
+
+    A `reader` kept from an earlier call re-reads only the files changed since, and the pages
+    of a `previous` plan are kept for the objects those files did not touch (the preview).
+    """
     clock = clock or StageClock(enabled=False)
-    catalogue = load_catalogue(content, root=root)
+    catalogue = (reader or CatalogueReader(content, root=root)).read()
     clock.lap("read and validate")
-    plan = Plan(catalogue, site, tuple(generated_pages(catalogue)))
+    pages = generated_pages(catalogue, previous.by_source if previous else None)
+    plan = Plan(catalogue, site, tuple(pages))
     clock.lap("pages: list")
     return plan
 

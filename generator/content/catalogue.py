@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator, Mapping
+import os
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -13,7 +14,9 @@ from typing import Any
 from generator.content.errors import ContentError, Problem, display_path
 from generator.content.history import FileDates, build_date, fallback_date, git_dates
 from generator.content.models import EscoSkill, Outcome, Provider, Session, Unit
+from generator.content.models.base import ContentModel
 from generator.content.sources import SourceFile, read_source
+from generator.content.strict_yaml import Loc
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
 from generator.kinds import BY_NAME, EACH, KINDS, Kind
@@ -45,6 +48,7 @@ class Catalogue:
     paths: Mapping[Key, str]
     dates: Mapping[str, UnitDates]
     _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
+    _references: Mapping[Key, tuple[Key, ...]] = field(repr=False)
     today: dt.date = field(default_factory=build_date)
     """The build date (`build_date()`): sessions before it are past."""
 
@@ -102,6 +106,10 @@ class Catalogue:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""
         return [key for key in self._referrers.get((folder, object_id), ()) if key[0] == kind]
 
+    def references_of(self, folder: str, object_id: str) -> list[Key]:
+        """The objects this object names in its references, sorted."""
+        return list(self._references.get((folder, object_id), ()))
+
     def units_of_provider(self, provider_id: str) -> list[Unit]:
         """Units offered or awarded by a provider, sorted by id."""
         return [self.units[uid] for _, uid in self.referrers("providers", provider_id)]
@@ -136,63 +144,134 @@ class Catalogue:
 
 def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
     """Read and check every file under `content`; raise `ContentError` listing all problems."""
-    root = root or content.parent
-    if not content.is_dir():
-        raise ContentError([Problem(display_path(content, root), 1, 1,
-                                    "the content folder does not exist")])
-    problems: list[Problem] = []
-    objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
-    sources: dict[Key, SourceFile] = {}
-    raw: list[tuple[Kind, SourceFile]] = []
-    paths: dict[Key, str] = {}
-    for kind in KINDS:
-        folder_display = display_path(content / kind.folder / "_", root)[:-1]  # resolved once
-        for path in _files(content / kind.folder, root, problems):
-            display = folder_display + path.name
-            source, found = read_source(path, display)
-            problems += found
-            if source is None:
-                continue
-            raw.append((kind, source))
+    return CatalogueReader(content, root=root).read()
+
+
+@dataclass(frozen=True, slots=True)
+class _FileResult:
+    """What reading and validating one file gave, and the file's state when it was read."""
+
+    stamp: tuple[int, int, int]
+    source: SourceFile | None
+    obj: ContentModel | None
+    problems: tuple[Problem, ...]
+    references: tuple[tuple[Loc, Any, str], ...]
+    """(where, the id named, the kind named) for every reference the registry lists."""
+    named: tuple[Key, ...]
+    """The same references as (folder, id), for the catalogue's indexes."""
+
+
+class CatalogueReader:
+    """Reads a content folder into a `Catalogue`; each later `read` re-reads changed files only.
+
+    A file is read again when its size, modification time or inode changed; everything across
+    files (ids, references, the kinds' checks, the catalogue's indexes) is checked afresh on
+    every read, from what each file's last reading kept. Git history is read once per reader:
+    a preview started before a commit keeps the dates it started with.
+    """
+
+    def __init__(self, content: Path, *, root: Path | None = None) -> None:
+        self.content = content
+        self.root = root or content.parent
+        self._files: dict[str, _FileResult] = {}
+        self._history: dict[str, FileDates] | None = None
+
+    def read(self) -> Catalogue:
+        """The catalogue as the files are now; `ContentError` lists every problem."""
+        content, root = self.content, self.root
+        if not content.is_dir():
+            raise ContentError([Problem(display_path(content, root), 1, 1,
+                                        "the content folder does not exist")])
+        problems: list[Problem] = []
+        objects: dict[str, dict[str, Any]] = {kind.folder: {} for kind in KINDS}
+        sources: dict[Key, SourceFile] = {}
+        raw: list[tuple[SourceFile, _FileResult]] = []
+        named: dict[Key, tuple[Key, ...]] = {}
+        known: dict[str, set[str]] = {}
+        seen: dict[str, _FileResult] = {}
+        for kind in KINDS:
+            folder_display = display_path(content / kind.folder / "_", root)[:-1]  # once
+            entries = _entries(content / kind.folder, folder_display, problems)
+            known[kind.name] = {entry.name.removesuffix(".yaml") for entry in entries}
+            for entry in entries:
+                result = seen[entry.path] = self._file(kind, entry, folder_display + entry.name)
+                problems += result.problems
+                source, obj = result.source, result.obj
+                if source is not None:
+                    raw.append((source, result))
+                if obj is None or source is None:
+                    continue
+                key = (kind.folder, obj.id)
+                if obj.id in objects[kind.folder]:
+                    problems.append(source.problem(
+                        ("id",), f"`id`: '{obj.id}' is already used by {sources[key].path}"))
+                    continue
+                objects[kind.folder][obj.id] = obj
+                sources[key] = source
+                named[key] = result.named
+        self._files = seen  # forget deleted files
+        problems += _check_references(known, raw)
+        for kind in KINDS:
+            for check in kind.checks:
+                problems += check(objects, sources)
+        if problems:
+            raise ContentError(problems)
+        paths = {key: source.path for key, source in sources.items()}
+        return _assemble(objects, paths, named, _dates(self._dates_of, objects, paths))
+
+    def _file(self, kind: Kind, entry: os.DirEntry[str], display: str) -> _FileResult:
+        """One file read and validated, or the result of last time if it has not changed."""
+        try:
+            status = entry.stat()
+            stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+        except OSError:
+            stamp = (0, 0, 0)
+        cached = self._files.get(entry.path)
+        if cached is not None and cached.stamp == stamp and stamp != (0, 0, 0):
+            return cached
+        path = Path(entry.path)
+        source, found = read_source(path, display)
+        obj: ContentModel | None = None
+        references: tuple[tuple[Loc, Any, str], ...] = ()
+        if source is not None:
             reported = {(p.line, p.column) for p in found}  # say it once, in the reader's words
-            obj, found = validate(kind.model, source,
-                                  {"default_language": _language_of(source)})
-            problems += [p for p in found if (p.line, p.column) not in reported]
-            problems += _check_id(source, path)
-            if obj is None:
-                continue
-            if obj.id in objects[kind.folder]:
-                problems.append(source.problem(
-                    ("id",), f"`id`: '{obj.id}' is already used by "
-                             f"{paths[(kind.folder, obj.id)]}"))
-                continue
-            objects[kind.folder][obj.id] = obj
-            sources[(kind.folder, obj.id)] = source
-            paths[(kind.folder, obj.id)] = display
-    known = {kind.name: {path.stem for path in _files(content / kind.folder, root, [])}
-             for kind in KINDS}
-    problems += _check_references(known, raw)
-    for kind in KINDS:
-        for check in kind.checks:
-            problems += check(objects, sources)
-    if problems:
-        raise ContentError(problems)
-    return _assemble(objects, paths, _dates(content, root, objects, paths))
+            obj, more = validate(kind.model, source, {"default_language": _language_of(source)})
+            found += [p for p in more if (p.line, p.column) not in reported]
+            found += _check_id(source, path)
+            references = tuple((loc, ref, reference.target) for reference in kind.references
+                               for loc, ref in _named(source.data, reference.path))
+        named = tuple((BY_NAME[target].folder, ref) for _, ref, target in references
+                      if isinstance(ref, str))
+        return _FileResult(stamp, source, obj, tuple(found), references, named)
+
+    def _dates_of(self, display: str) -> FileDates | None:
+        """Git dates of a content file, by its display path (history read once)."""
+        if self._history is None:
+            top = self.root.resolve()
+            self._history = {
+                path.relative_to(top).as_posix(): dates
+                for path, dates in git_dates(self.root, self.content).items()
+                if path.is_relative_to(top)}
+        return self._history.get(display)
 
 
-def _files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+def _entries(folder: Path, folder_display: str,
+             problems: list[Problem]) -> list[os.DirEntry[str]]:
+    """The `.yaml` files of a content folder, by name; anything else is a problem."""
     if not folder.is_dir():
         return []
-    files = []
-    for path in sorted(folder.iterdir(), key=lambda path: path.name):  # as Paths sort, faster
-        if path.name.startswith("."):
-            continue
-        if path.suffix == ".yaml" and path.is_file():
-            files.append(path)
-        else:
-            problems.append(Problem(display_path(path, root), 1, 1,
-                                    "only `.yaml` files belong in this folder: rename or move it"))
-    return files
+    entries = []
+    with os.scandir(folder) as scan:
+        for entry in sorted(scan, key=lambda entry: entry.name):
+            if entry.name.startswith("."):
+                continue
+            if entry.name.endswith(".yaml") and entry.is_file():
+                entries.append(entry)
+            else:
+                problems.append(Problem(folder_display + entry.name, 1, 1,
+                                        "only `.yaml` files belong in this folder: rename "
+                                        "or move it"))
+    return entries
 
 
 def _language_of(source: SourceFile) -> str:
@@ -209,18 +288,16 @@ def _check_id(source: SourceFile, path: Path) -> list[Problem]:
 
 
 def _check_references(known: Mapping[str, set[str]],
-                      raw: list[tuple[Kind, SourceFile]]) -> list[Problem]:
+                      raw: list[tuple[SourceFile, _FileResult]]) -> list[Problem]:
     """Every id a file names must exist.
 
     Checked on the raw data of every file, valid or not, so that one run reports a dangling
     reference together with the file's other mistakes.
     """
     problems = []
-    for kind, source in raw:
-        dangling = [(loc, ref, reference.target)
-                    for reference in kind.references
-                    for loc, ref in _named(source.data, reference.path)
-                    if isinstance(ref, str) and ref not in known[reference.target]]
+    for source, result in raw:
+        dangling = [(loc, ref, target) for loc, ref, target in result.references
+                    if isinstance(ref, str) and ref not in known[target]]
         for loc, ref, target in dangling[:MAX_DANGLING_PER_FILE]:
             problems.append(source.problem(loc, _dangling(ref, target, known[target])))
         if len(dangling) > MAX_DANGLING_PER_FILE:
@@ -257,26 +334,15 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
     return f"no {kind} '{ref}': there is no file content/{folder}/{ref}.yaml{hint}"
 
 
-def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
-           paths: Mapping[tuple[str, str], str]) -> dict[str, UnitDates]:
-    history = git_dates(root, content)
+def _dates(dates_of: Callable[[str], FileDates | None], objects: dict[str, dict[str, Any]],
+           paths: Mapping[Key, str]) -> dict[str, UnitDates]:
+    """Each unit's dates: its own, else its file's (and its outcomes') git history."""
     fallback = fallback_date()
-    folders: dict[Path, Path] = {}
-    found: dict[tuple[str, str], FileDates | None] = {}
-
-    def of(kind: str, object_id: str) -> FileDates | None:
-        if (kind, object_id) not in found:
-            # Content files are never symbolic links: resolving their folder (once) suffices.
-            path = root / paths[(kind, object_id)]
-            if path.parent not in folders:
-                folders[path.parent] = path.parent.resolve()
-            found[(kind, object_id)] = history.get(folders[path.parent] / path.name)
-        return found[(kind, object_id)]
-
     dates = {}
     for unit_id, unit in objects["units"].items():
-        own = of("units", unit_id)
-        changes = [d.last for d in [own, *(of("outcomes", o) for o in unit.outcomes)] if d]
+        own = dates_of(paths[("units", unit_id)])
+        changes = [d.last for d in [own, *(dates_of(paths[("outcomes", o)])
+                                           for o in unit.outcomes)] if d]
         published = unit.published or (own.first if own else fallback)
         updated = unit.updated or (max(changes) if changes else None) or published
         dates[unit_id] = UnitDates(published=published, updated=updated)
@@ -284,24 +350,18 @@ def _dates(content: Path, root: Path, objects: dict[str, dict[str, Any]],
 
 
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
-              dates: dict[str, UnitDates]) -> Catalogue:
-    referrers: dict[Key, list[Key]] = {}  # each page asks: one pass here, not N there
-    for kind in KINDS:
-        for object_id in sorted(objects[kind.folder]):
-            data = objects[kind.folder][object_id]
-            for reference in kind.references:
-                target = BY_NAME[reference.target].folder
-                for _, ref in _named(data, reference.path):
-                    if not isinstance(ref, str):
-                        continue
-                    named = referrers.setdefault((target, ref), [])
-                    if not named or named[-1] != (kind.folder, object_id):
-                        named.append((kind.folder, object_id))
+              named: Mapping[Key, tuple[Key, ...]], dates: dict[str, UnitDates]) -> Catalogue:
+    referrers: dict[Key, set[Key]] = {}  # each page asks: one pass here, not N there
+    for key, targets in named.items():
+        for target in targets:
+            referrers.setdefault(target, set()).add(key)
     frozen = MappingProxyType
     return Catalogue(
         objects=frozen({folder: frozen(dict(sorted(found.items())))
                         for folder, found in objects.items()}),
         paths=frozen(dict(sorted(paths.items()))),
         dates=frozen(dates),
-        _referrers=frozen({key: tuple(sorted(set(value))) for key, value in referrers.items()}),
+        _referrers=frozen({key: tuple(sorted(value)) for key, value in referrers.items()}),
+        _references=frozen({key: tuple(sorted(set(value))) for key, value in named.items()
+                            if value}),
     )

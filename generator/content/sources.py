@@ -6,7 +6,6 @@ the words and at the positions of PyYAML's pure-Python parser, whichever parser 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -225,10 +224,3 @@ class _Builder:
         if problem:
             self.problems.append(_at(self.display, node.start_mark, problem))
         return value
-
-
-def iter_yaml_files(directory: Path) -> Iterator[Path]:
-    """Every `*.yaml` file directly in `directory`, sorted by name (stable builds)."""
-    if not directory.is_dir():
-        return iter(())
-    return iter(sorted(p for p in directory.iterdir() if p.suffix in {".yaml", ".yml"}))

@@ -30,10 +30,11 @@ def licence_uri(code: str) -> str:
 
 
 def iso_duration(hours: Decimal) -> str:
-    """ISO 8601 duration of a number of hours: `PT25H`, `PT12H30M`.
+    """ISO 8601 (and `xsd:duration`) of a number of hours: `PT25H`, `PT12H30M`, `PT30M`.
 
-    Minutes instead of a decimal fraction of hours, because several consumers (the AMB
-    duration pattern among them) accept fractions only on seconds.
+    The one duration function of every output (schema.org, AMB, ELM, QDR). Minutes instead
+    of a decimal fraction of hours, because several consumers (the AMB duration pattern
+    among them) accept fractions only on seconds.
     """
     minutes = int((hours * 60).to_integral_value())
     whole, rest = divmod(minutes, 60)

@@ -18,6 +18,7 @@ from generator.content.serialise import json_bytes
 from generator.content.text import pick_language
 from generator.content.vocabularies import vocabulary
 from generator.kinds import OUTCOME, UNIT, SiteInfo
+from generator.outputs.common import iso_duration
 from generator.outputs.elm_concepts import (
     EDC_CONTEXT,
     Node,
@@ -26,7 +27,6 @@ from generator.outputs.elm_concepts import (
     decimal_value,
     esco_skill_concept,
     full_address,
-    hours_duration,
     note,
     organisation,
     organisation_id,
@@ -148,7 +148,7 @@ class _UnitBuilder:
             "homepage": [web_resource(ids.page)],
             "thematicArea": concept("isced_f", unit.isced_f),
             "educationLevel": concept("eqf_levels", unit.eqf_level),
-            "volumeOfLearning": hours_duration(unit.workload.hours),
+            "volumeOfLearning": iso_duration(unit.workload.hours),
             "language": [concept("languages", code) for code in unit.languages],
             "mode": concept("modes", unit.mode),
             "learningOutcome": [learning_outcome(o, self.site)

@@ -86,13 +86,6 @@ def decimal_value(value: Decimal) -> Node:
     return {"@value": number(value), "@type": "xsd:decimal"}
 
 
-def hours_duration(hours: Decimal) -> str:
-    """Notional hours as `xsd:duration`: 30 -> PT30H, 12.5 -> PT12H30M (no decimal hours)."""
-    minutes = int((hours * 60).to_integral_value())
-    whole, rest = divmod(minutes, 60)
-    return f"PT{whole}H{rest}M" if rest else f"PT{whole}H"
-
-
 def full_address(*parts: str | None, city: str) -> str:
     """One line for an address: the given parts, then the city unless already named."""
     given = [part for part in parts if part]

@@ -7,6 +7,7 @@ presentation shell could do the same from this list.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -66,11 +67,23 @@ def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
     return tuple(sorted(set(urls)))
 
 
-def generated_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def generated_pages(catalogue: Catalogue,
+                    previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
     """Every page made from content: one per object of each kind, an index of each kind, the
-    catalogue list, and a page for each folder of published files (no prefix answers 404)."""
-    pages = [object_page(catalogue, kind, obj)
-             for kind in KINDS for obj in catalogue.objects[kind.folder].values()]
+    catalogue list, and a page for each folder of published files (no prefix answers 404).
+
+    `previous` (pages by source, from an earlier catalogue) are kept where their object is
+    the very same (a file the reader did not read again), which a preview of 10,000 units
+    notices.
+    """
+    pages = []
+    for kind in KINDS:
+        for obj in catalogue.objects[kind.folder].values():
+            old = previous.get(kind.page_source(obj.id)) if previous else None
+            if old is not None and old.context.get(kind.context_key) is obj:
+                pages.append(old)
+            else:
+                pages.append(object_page(catalogue, kind, obj))
     pages += [kind_index_page(catalogue, kind) for kind in KINDS]
     return [*pages, *catalogue_pages(catalogue), field_reference_page(),
             *folder_pages(catalogue)]

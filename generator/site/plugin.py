@@ -17,6 +17,7 @@ MICROVET_TIMINGS=1 logs the time of each stage (generator/build/timings.py).
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
@@ -35,6 +36,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
+from generator.content.catalogue import CatalogueReader
 from generator.content.errors import ContentError
 from generator.kinds import SiteInfo
 from generator.site import csp, templating
@@ -47,6 +49,16 @@ OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
 """Material's search worker and its lunr language packs: the site's one search is the
 catalogue's (theme/partials/header.html), so the theme's own is not published."""
+
+
+@dataclass(frozen=True)
+class Shell:
+    """The MkDocs objects a build rendered its pages with: enough to render one page again."""
+
+    config: MkDocsConfig
+    files: Files
+    env: Environment | None
+    nav: Navigation | None
 
 
 class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init_subclass__
@@ -64,6 +76,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         self.plan: Plan | None = None
         self.publication: Publication | None = None
         self.clock = StageClock()
+        self.reader: CatalogueReader | None = None
+        """Kept across the rebuilds of a preview, which then re-read changed files only."""
+        self.shell: Shell | None = None
+        """What MkDocs rendered the pages with, for `generator/site/preview.py`."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -76,14 +92,19 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
         )
+        content = root / self.config.content_dir
+        if self.reader is None or self.reader.content != content:
+            self.reader = CatalogueReader(content, root=root)
         try:
-            self.plan = gather(root / self.config.content_dir, root, site, self.clock)
+            self.plan = gather(content, root, site, self.clock, self.reader)
         except ContentError as error:
             raise PluginError(
                 f"{len(error.problems)} problem(s) in the content:\n{error}") from None
         # Our sitemap lists every page with its real date: MkDocs must not write its own
         # (nor copy the template as a file: see on_files).
         config.theme.static_templates.discard("sitemap.xml")
+        if self.command != "serve":
+            self.reader = None  # a build reads once: keep no copy of every file
         atomic = self.config.atomic and self.command in {"build", "gh-deploy"}
         self.publication = Publication(self.plan, Path(config.site_dir), atomic=atomic,
                                        clock=self.clock)
@@ -116,8 +137,13 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
+        self.shell = Shell(config, files, env, self.shell.nav if self.shell else None)
         self.clock.lap("theme environment, CSP")
         return env
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.shell = Shell(config, files, None, nav)
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

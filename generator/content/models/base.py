@@ -18,7 +18,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from generator.content.vocabularies import vocabulary
+from generator.content.vocabularies import Vocabulary, vocabulary
 
 
 class Model(BaseModel):
@@ -167,18 +167,32 @@ def code(name: str) -> Any:
             )
         return value
 
-    schema = {
+    return Annotated[str, BeforeValidator(_code_as_text), AfterValidator(check),
+                     WithJsonSchema(code_schema(vocab))]
+
+
+def code_schema(vocab: Vocabulary) -> dict[str, Any]:
+    """The JSON Schema of a vocabulary's codes, with their labels for editor completion.
+
+    Numeric codes (EQF levels) are also accepted unquoted (`eqf_level: 3`), as the models do.
+    """
+    schema: dict[str, Any] = {
         "type": "string",
-        "title": vocab.title,
         "enum": list(vocab.codes()),
         "oneOf": [
             {"const": term.code, "title": term.label,
              **({"description": term.description} if term.description else {})}
             for term in vocab.terms
         ],
+        "markdownEnumDescriptions": [
+            f"**{term.label}**" + (f": {term.description}" if term.description else "")
+            for term in vocab.terms
+        ],
     }
-    return Annotated[str, BeforeValidator(_code_as_text), AfterValidator(check),
-                     WithJsonSchema(schema)]
+    numbers = [int(c) for c in vocab.codes() if c.isdigit() and str(int(c)) == c]
+    if not numbers:
+        return {"title": vocab.title, **schema}
+    return {"title": vocab.title, "anyOf": [schema, {"type": "integer", "enum": numbers}]}
 
 
 def _code_as_text(value: Any) -> Any:
