@@ -156,7 +156,6 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             if generated.description:
                 page.meta["description"] = escape(generated.description)
             page.meta["hide"] = ["navigation", "toc"]
-            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
