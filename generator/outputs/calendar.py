@@ -30,7 +30,7 @@ def document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> bytes:
     calendar = _calendar(f"{pick(unit.title)} ({site.name})")
     for event in unit_events(catalogue, unit, site):
         calendar.add_component(event)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
