@@ -109,7 +109,6 @@ def _dates(catalogue: Catalogue, unit: Unit) -> list[str]:
 
 
 FACETS: tuple[Facet, ...] = (
-    Facet("dates", "Dates", _dates, lambda c, code: DATES_LABELS[code]),
     Facet("level", "EQF level", lambda c, u: [u.eqf_level], _vocab_label("eqf_levels")),
     Facet("workload", "Workload", lambda c, u: [workload_band(u.workload.hours)], _band_label),
     Facet("lang", "Language", lambda c, u: list(u.languages), _vocab_label("languages"),
@@ -125,6 +124,7 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", "Field of education",
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
+    Facet("dates", "Dates", _dates, lambda c, code: DATES_LABELS[code]),
 )
 """The filters, in the order the page shows them; `key` is the URL parameter."""
 
