@@ -336,14 +336,18 @@
     if (cached) { return cached; }
     var word = term.word;
     var stem = lunr.stemmer(new lunr.Token(word)).toString();
-    var variants = word.length > 1 || term.partial ? this.expand(word) : [];
+    var prefixed = word.length > 1 || term.partial ? this.expand(word) : [];
+    var variants = prefixed;
     if (stem !== word && stem.length > 2) { variants = variants.concat(this.expand(stem)); }
     // While the first letters of a word are typed, they match titles (two letters), then
     // titles and keywords (three): across all the text they would match nearly every unit,
     // which is slow and tells little.
     var fields = word.length < 3 ? ["title"] :
       word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
-    var typos = word.length >= FUZZY_MIN ? this.near(word, 1, variants) : [];
+    // Typos only for a word that begins no indexed word: while a correct word is being typed
+    // its prefixes match, and the fuzzy search (the costliest part of a key press) is skipped.
+    var typos = word.length >= FUZZY_MIN && !prefixed.length
+      ? this.near(word, 1, variants) : [];
     var hits = this.index.query(function (q) {
       q.term(word, { usePipeline: false, boost: 10 });
       variants.forEach(function (variant) {
