@@ -202,6 +202,44 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         raise click.ClickException(str(error)) from None
 
 
+@main.command()
+@click.argument("site_dir", default="site", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--site-url", default=None,
+              help="Where the site is published (default: the home page's canonical URL).")
+@click.option("--summary", "summary_file", default=None, type=click.Path(path_type=Path),
+              help="Append a Markdown summary to this file (e.g. $GITHUB_STEP_SUMMARY).")
+def validate(site_dir: Path, site_url: str | None, summary_file: Path | None) -> None:
+    """Run the aggregators' validators over a built site; one `path: message` per problem.
+
+    ELM SHACL shapes and the QDR XSD, the AMB JSON Schema, the schema.org vocabulary, the
+    Open Badges 3.0 schema, the Atom feed and the sitemap. Exits 0 when every document is
+    valid, 1 when any is not. Needs `pip install -e ".[validate]"`.
+
+    \b
+    Example:
+        microvet validate site
+        microvet validate site --summary "$GITHUB_STEP_SUMMARY"
+    """
+    from generator.tools.standards import ValidatorsMissing
+    from generator.tools.validate import validate_site
+
+    if not (site_dir / "index.html").is_file():
+        raise click.ClickException(
+            f"{site_dir} is not a built site (no index.html): run `microvet build` first")
+    try:
+        report = validate_site(site_dir, site_url)
+    except ValidatorsMissing as error:
+        raise click.ClickException(str(error)) from None
+    for problem in report.problems:
+        click.echo(str(problem))
+    if summary_file is not None:
+        with summary_file.open("a", encoding="utf-8") as file:
+            file.write(report.markdown())
+    documents = sum(report.checked.values())
+    click.echo(f"{documents} documents checked, {len(report.problems)} problem(s)", err=True)
+    sys.exit(1 if report.problems else 0)
+
+
 def _mkdocs(args: list[str]) -> NoReturn:
     """Become `mkdocs ARGS`: a signal to this process (Ctrl-C, a kill) reaches MkDocs itself,
     so no orphaned server or half-finished build outlives the command."""

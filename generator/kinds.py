@@ -12,6 +12,7 @@ Adding a kind: a model in `generator/content/models/`, a `Kind(...)` here, a tem
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -155,6 +156,8 @@ class SiteInfo:
     edit_uri: str | None = None
     markdown_pages: tuple[str, ...] = ()
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
+    markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
+    """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

@@ -51,7 +51,7 @@ def test_the_group_lists_every_command():
     result = run("--help")
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
-    assert listed == {"build", "check", "diff", "new", "schema", "serve"}
+    assert listed == {"build", "check", "diff", "new", "schema", "serve", "validate"}
 
 
 # --- check -----------------------------------------------------------------------------------

@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from validators import AMB_SCHEMAS
 
 from generator.outputs.common import (
     atom_date,
@@ -20,6 +19,7 @@ from generator.outputs.common import (
     metadata_licence_uri,
     midnight_utc,
 )
+from generator.tools.standards.amb import AMB_SCHEMAS
 
 
 def test_metadata_is_public_domain():

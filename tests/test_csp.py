@@ -15,7 +15,6 @@ from bs4 import BeautifulSoup
 from generator.site.csp import (
     content_security_policy,
     fixed_script_hashes,
-    repository_api,
     script_hash,
 )
 
@@ -35,21 +34,12 @@ def test_only_scripts_written_literally_in_a_template_are_hashed():
 
 
 def test_the_policy_allows_only_the_site_itself_and_the_given_hashes():
-    assert content_security_policy(["'sha256-AAA='"], ["https://api.github.com"]) == (
+    assert content_security_policy(["'sha256-AAA='"]) == (
         "default-src 'none'; script-src 'self' 'sha256-AAA='; style-src 'self'; "
-        "img-src 'self' data:; font-src 'self'; connect-src 'self' https://api.github.com; "
+        "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
         "worker-src 'self'; manifest-src 'self'; form-action 'self'; base-uri 'none'; "
         "object-src 'none'"
     )
-
-
-def test_the_repository_widget_may_ask_only_its_own_forge():
-    assert repository_api("https://github.com/microvet-catalogue/microvet") == [
-        "https://api.github.com"]
-    assert repository_api("https://gitlab.example.eu/group/catalogue") == [
-        "https://gitlab.example.eu"]
-    assert repository_api("https://codeberg.org/x/y") == []
-    assert repository_api(None) == []
 
 
 def _policy_of(soup: BeautifulSoup) -> str:

@@ -33,7 +33,8 @@ def run_steps(job: str) -> list[str]:
 
 
 TEST_COMMAND = ('python3 -m venv .venv && .venv/bin/python -m pip install -q -c constraints.txt '
-                '-e ".[test]" && .venv/bin/python -m pytest')
+                '-e ".[test]" && npm ci --ignore-scripts --no-audit --no-fund '
+                '&& .venv/bin/python -m pytest')
 
 
 def test_readme_starts_with_the_two_commands():
@@ -45,27 +46,30 @@ def test_readme_starts_with_the_two_commands():
 
 def test_ci_runs_the_readme_test_command_with_types_and_lint():
     steps = [line for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-             if line.startswith((".venv/", "python3 -m venv"))]
+             if line.startswith((".venv/", "python3 -m venv", "npm "))]
     assert steps == ["python3 -m venv .venv",
                      '.venv/bin/python -m pip install -q -c constraints.txt -e ".[test]"',
+                     "npm ci --ignore-scripts --no-audit --no-fund",
                      ".venv/bin/python -m ruff check .",
                      ".venv/bin/python -m mypy --strict generator",
                      ".venv/bin/python -m pytest"]
-    assert " && ".join(steps[:2] + steps[-1:]) == TEST_COMMAND
+    assert " && ".join(steps[:3] + steps[-1:]) == TEST_COMMAND
 
 
 def test_the_workflow_runs_the_readme_commands():
     assert run_steps("check") == [
-        "python3 -m pip install -c constraints.txt -e .",
+        'python3 -m pip install -c constraints.txt -e ".[validate]"',
         "microvet check --format github",
         "microvet build",
+        'microvet validate site --summary "$GITHUB_STEP_SUMMARY"',
         'microvet diff "origin/$BASE_REF" HEAD >> "$GITHUB_STEP_SUMMARY"',
     ]
     assert run_steps("deploy") == ["python3 -m pip install -c constraints.txt -e .",
                                    "microvet build"]
-    for command in ("python3 -m pip install -c constraints.txt -e .",
-                    "microvet check --format github",
-                    "microvet build", 'microvet diff "origin/$BASE_REF" HEAD'):
+    for command in ('python3 -m pip install -c constraints.txt -e ".[validate]"',
+                    "microvet check --format github", "microvet build",
+                    'microvet validate site --summary "$GITHUB_STEP_SUMMARY"',
+                    'microvet diff "origin/$BASE_REF" HEAD'):
         assert f"`{command}`" in README, command
 
 

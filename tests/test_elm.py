@@ -8,90 +8,29 @@ loaded with rdflib and their Java-style regexes rewritten in memory; the files s
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
-import rdflib
 from bs4 import BeautifulSoup
-from conftest import REFERENCE, ROOT, ContentTree
-from jsonld import OPTIONS, to_nquads
-from pyld import jsonld
-from pyshacl import validate
-from rdflib.namespace import DCTERMS, RDF, SH
+from conftest import ROOT, ContentTree
+from rdflib.namespace import SH
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
 from generator.kinds import SiteInfo
 from generator.outputs import elm, render_outputs
 from generator.outputs.common import iso_duration
+from generator.tools.standards.elm import (
+    SHAPES,
+    achievement_minimums,
+    loq_shapes,
+    shacl_violations,
+)
 
-SHAPES = REFERENCE / "elm" / "shacl"
-ELM = rdflib.Namespace("http://data.europa.eu/snb/model/elm/")
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 SAMPLE_UNITS = sorted(path.stem for path in (ROOT / "content" / "units").glob("*.yaml"))
 GOLDEN_UNIT = "barista-basics"
-
-JAVA_REGEX = {
-    # Java character-class unions and constructs that Python's `re` reads differently or not
-    # at all, rewritten to their Python equivalents.
-    r"[%[\p{L}\p{Nl}\p{Nd}]]": r"[%\w]",
-    r"[[A-Fa-f0-9]\:\.]": r"[A-Fa-f0-9\:\.]",
-    r"\p{L}\p{Nl}\p{Nd}": r"\w",
-    "^(?i)": "(?i)^",
-}
-
-
-@cache
-def loq_shapes() -> rdflib.Graph:
-    """Both LOQ shape files in one graph, with every `sh:pattern` made Python-compatible."""
-    shapes = rdflib.Graph()
-    for name in ("LOQ-constraints.ttl", "LOQ-constraints-mdr.ttl"):
-        shapes.parse(SHAPES / name, format="turtle")
-    for subject, _, pattern in list(shapes.triples((None, SH.pattern, None))):
-        rewritten = str(pattern)
-        for java, python in JAVA_REGEX.items():
-            rewritten = rewritten.replace(java, python)
-        shapes.set((subject, SH.pattern, rdflib.Literal(rewritten)))
-    return shapes
-
-
-def to_graph(document: dict[str, Any]) -> rdflib.Graph:
-    """The document's RDF; fails if JSON-LD processing would silently drop any key."""
-    dropped: list[Any] = []
-    jsonld.expand(document, OPTIONS, on_property_dropped=dropped.append)
-    assert not dropped, f"keys without a term in the EDC context: {dropped}"
-    graph = rdflib.Graph()
-    # Everything is in the default graph, so each N-Quads line is an N-Triples line.
-    graph.parse(data=to_nquads(document), format="nt")
-    return graph
-
-
-def shacl_violations(document: dict[str, Any]) -> list[str]:
-    """Every LOQ violation as `focus node / path: message` (empty when the document conforms)."""
-    conforms, report, _ = validate(to_graph(document), shacl_graph=loq_shapes())
-    if conforms:
-        return []
-    return sorted(
-        f"{report.value(result, SH.focusNode)} / {report.value(result, SH.resultPath)}: "
-        f"{report.value(result, SH.resultMessage)}"
-        for result in report.subjects(RDF.type, SH.ValidationResult))
-
-
-def achievement_minimums(document: dict[str, Any]) -> list[str]:
-    """What the deactivated `LearningAchievementSpecification` shape would require, missing."""
-    graph = to_graph(document)
-    missing = []
-    for node in document["@graph"]:
-        opportunity = rdflib.URIRef(node["@id"])
-        specification = graph.value(opportunity, ELM.learningAchievementSpecification)
-        required = {"title": DCTERMS.title, "language": DCTERMS.language,
-                    "ISCED-F code": ELM.ISCEDFCode, "learning outcome": ELM.learningOutcome}
-        missing += [f"{specification}: no {name}" for name, path in required.items()
-                    if graph.value(specification, path) is None]
-    return missing
-
 
 @pytest.fixture(scope="module")
 def sample() -> Catalogue:

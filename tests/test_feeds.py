@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,8 +13,6 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
 from lxml import etree
-from rfc3339_validator import validate_rfc3339
-from validators import expand_strictly, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.outputs import AGGREGATES, feeds, render_outputs
@@ -25,6 +22,9 @@ from generator.outputs.feeds import (
     newest_first,
     render,
 )
+from generator.tools.standards.feeds import atom_problems
+from generator.tools.standards.jsonld import expand_strictly
+from generator.tools.standards.schemaorg import schemaorg_problems
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -81,50 +81,6 @@ def test_sample_catalogue_list_is_valid(sample: Catalogue):
 
 
 # --- feed.xml -------------------------------------------------------------------------------
-
-
-def atom_problems(feed: etree._Element) -> list[str]:
-    """Violations of the MUSTs of RFC 4287 that a generated feed could commit."""
-    problems = []
-    if feed.tag != f"{ATOM}feed":
-        return [f"root is {feed.tag}"]
-    entries = feed.findall(f"{ATOM}entry")
-    problems += _once(feed, ["id", "title", "updated"], ["generator", "icon", "logo", "rights",
-                                                          "subtitle"])
-    if feed.find(f"{ATOM}author") is None and any(
-            e.find(f"{ATOM}author") is None for e in entries):
-        problems.append("an entry has no author and the feed has none")
-    for entry in entries:
-        problems += _once(entry, ["id", "title", "updated"],
-                          ["published", "summary", "content", "rights", "source"])
-        if entry.find(f"{ATOM}content") is None and not any(
-                link.get("rel", "alternate") == "alternate" for link in entry.iter(f"{ATOM}link")):
-            problems.append("an entry has neither content nor an alternate link")
-    for scope in [feed, *entries]:
-        alternates = Counter((link.get("type"), link.get("hreflang"))
-                             for link in scope.findall(f"{ATOM}link")
-                             if link.get("rel", "alternate") == "alternate")
-        problems += [f"two alternate links of type {key}" for key, n in alternates.items() if n > 1]
-        for person in scope.findall(f"{ATOM}author"):
-            problems += _once(person, ["name"], ["uri", "email"])
-    ids = [element.text or "" for element in feed.iter(f"{ATOM}id")]
-    problems += [f"id {value!r} is not an absolute IRI" for value in ids
-                 if not (urlsplit(value).scheme and urlsplit(value).netloc)]
-    problems += [f"id {value} is used twice" for value, n in Counter(ids).items() if n > 1]
-    for name in ("updated", "published"):
-        problems += [f"{name} {element.text!r} is not RFC 3339"
-                     for element in feed.iter(f"{ATOM}{name}")
-                     if not validate_rfc3339(element.text or "")]
-    problems += [f"link {link.get('href')!r} is not absolute" for link in feed.iter(f"{ATOM}link")
-                 if not urlsplit(link.get("href", "")).scheme]
-    return problems
-
-
-def _once(parent: etree._Element, exactly: list[str], at_most: list[str]) -> list[str]:
-    counts = Counter(child.tag for child in parent)
-    where = parent.tag.removeprefix(ATOM)
-    return ([f"{where} has {counts[ATOM + n]} {n}" for n in exactly if counts[ATOM + n] != 1]
-            + [f"{where} has {counts[ATOM + n]} {n}" for n in at_most if counts[ATOM + n] > 1])
 
 
 def test_feed_is_valid_atom_newest_first(catalogue: Catalogue):
@@ -201,6 +157,7 @@ def test_data_page_documents_every_published_file(sample: Catalogue):
     published = render_outputs(sample, SITE)
     generic = [(r"^schemas/[^/]+$", "schemas/*.schema.json"), (r"^units/[^/]+/", "units/<id>/"),
                (r"^providers/[^/]+/", "providers/<id>/"),
+               (r"achievement\.[a-z]{2}\.json$", "achievement.<lang>.json"),
                (r"^feeds/(countries|fields)/[^/]+$", r"feeds/\1/<code>.xml")]
     patterns = set()
     for path in published:

@@ -21,6 +21,11 @@ TESTED_ELSEWHERE = {
     "content/text.py": "test_templating.py (they are the templates' filters)",
     "outputs/elm_concepts.py": "test_elm.py (the nodes are only meaningful in a document)",
     "outputs/packed_index.py": "test_search.py (packing is tested against lunr's own index)",
+    "tools/standards/jsonld.py": "test_schemaorg.py, test_openbadges.py (strict expansion, "
+                                 "a dropped key) and test_validate.py",
+    "tools/standards/amb.py": "test_schemaorg.py (agrees with upstream's valid and invalid "
+                              "examples; the AMB blocks)",
+    "tools/standards/ob3.py": "test_openbadges.py (every achievement, and a broken one)",
 }
 """Modules whose tests live in another file, and why."""
 

@@ -6,35 +6,25 @@ lxml (libxml2) validates the structure, the code lists the schema enumerates and
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 import pytest
-from conftest import REFERENCE, ROOT, ContentTree
+from conftest import ROOT, ContentTree
 from lxml import etree
 from test_elm import RICH_OUTCOME, RICH_PROVIDER, RICH_UNIT, STACKING_UNIT
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.kinds import SiteInfo
 from generator.outputs import loq_xml
+from generator.tools.standards.elm import loq_xml_errors
 
-LOQ_XSD = REFERENCE / "elm" / "xsd" / "loq.xsd"
 NS = {"loq": loq_xml.LOQ}
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 
 
-@cache
-def loq_schema() -> etree.XMLSchema:
-    """`loq.xsd` with its code lists (`cv/`) and external vocabularies (`external/`)."""
-    return etree.XMLSchema(etree.parse(str(LOQ_XSD)))
-
-
 def schema_errors(document: bytes) -> list[str]:
     """Every schema violation as `line: message` (empty when valid)."""
-    schema = loq_schema()
-    if schema.validate(etree.fromstring(document)):
-        return []
-    return [f"{error.line}: {error.message}" for error in schema.error_log]
+    return loq_xml_errors(document)
 
 
 def export(catalogue: Catalogue) -> bytes:

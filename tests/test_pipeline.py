@@ -38,7 +38,7 @@ def test_page_context_carries_the_object_its_documents_and_its_json_ld(plan: Pla
     assert [alt["href"] for alt in context["alternates"]] == [
         "units/barista-basics/elm.jsonld", "units/barista-basics/achievement.json",
         "units/barista-basics/unit.json"]
-    assert context["jsonld"][0]["@id"] == SITE.absolute("units/barista-basics/")
+    assert context["jsonld"][0].data["@id"] == SITE.absolute("units/barista-basics/")
     provider = plan.page_context(plan.by_source["providers/example-hospitality-school-bologna.md"])
     assert provider["training_provider"].id == "example-hospitality-school-bologna"
 

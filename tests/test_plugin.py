@@ -122,7 +122,7 @@ def test_content_error_fails_the_build_before_writing(content_tree, tmp_path: Pa
 
 def test_fact_sheet_golden(built: Path, update_golden: bool):
     """The unit fact sheet, byte for byte; refresh with `pytest --update-golden`."""
-    article = page(built, "units/barista/index.html").select_one("article.mv-unit")
+    article = page(built, "units/barista/index.html").select_one("div.mv-unit")
     rendered = article.prettify()
     golden = Path(__file__).parent / "golden" / "factsheet-barista.html"
     if update_golden:

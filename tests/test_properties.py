@@ -13,17 +13,15 @@ import datetime as dt
 import json
 import tempfile
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import REFERENCE, copy_project, mkdocs_build
+from conftest import copy_project, mkdocs_build
 from hostile.inert import site_problems
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
-from validators import amb_errors, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.errors import ContentError
@@ -32,6 +30,9 @@ from generator.content.sources import parse_source, read_source
 from generator.content.vocabularies import vocabulary
 from generator.kinds import UNIT, SiteInfo
 from generator.outputs import embedded_jsonld, render_each
+from generator.tools.standards import elm as elm_standard
+from generator.tools.standards.amb import amb_errors
+from generator.tools.standards.schemaorg import schemaorg_problems
 
 SITE = SiteInfo(url="https://microvet-catalogue.github.io/microvet/")
 KNOWN_SKILL = "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6"
@@ -172,10 +173,8 @@ def write_content(root: Path, files: dict[str, str]) -> Path:
 # --- checks -------------------------------------------------------------------------------------
 
 
-@cache
-def loq_schema() -> etree.XMLSchema | None:
-    xsd = REFERENCE / "elm" / "xsd" / "loq.xsd"
-    return etree.XMLSchema(etree.parse(str(xsd))) if xsd.exists() else None
+def loq_schema() -> etree.XMLSchema:
+    return elm_standard.loq_schema()
 
 
 def _no_constant(name: str) -> None:
@@ -192,7 +191,7 @@ def output_problems(catalogue: Catalogue) -> list[str]:
             elif path.endswith(".xml"):
                 document = etree.fromstring(data, etree.XMLParser(resolve_entities=False))
                 schema = loq_schema()
-                if path == "api/loq.xml" and schema is not None and not schema.validate(document):
+                if path == "api/loq.xml" and not schema.validate(document):
                     problems += [f"{path}:{e.line}: {e.message}" for e in schema.error_log]
     for unit_ in catalogue.units.values():
         for block in embedded_jsonld(catalogue, UNIT, unit_, SITE):

@@ -10,8 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
-from jsonld import expand
-from validators import amb_errors, course_info_problems, expand_strictly, schemaorg_problems
 
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.serialise import json_bytes
@@ -19,6 +17,9 @@ from generator.kinds import UNIT
 from generator.outputs import EMBEDDED, embedded_jsonld
 from generator.outputs.common import licence_uri
 from generator.outputs.schemaorg import amb_learning_resource, course
+from generator.tools.standards.amb import amb_errors
+from generator.tools.standards.jsonld import expand, expand_strictly
+from generator.tools.standards.schemaorg import course_info_problems, schemaorg_problems
 
 GOLDEN = Path(__file__).parent / "golden" / "barista"
 SCHEMA = "http://schema.org/"
@@ -165,11 +166,44 @@ def test_amb_block(rich: Catalogue):
     assert amb["inLanguage"] == ["en", "it"]
     assert (amb["datePublished"], amb["dateModified"]) == (
         "2026-01-05T00:00:00+00:00", "2026-02-10T00:00:00+00:00")
-    assert [term["id"] for term in amb["teaches"]] == [
-        "https://catalogue.example.org/mv/outcomes/espresso/",
-        "https://catalogue.example.org/mv/outcomes/digital-orders/",
-        "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6",
+    assert amb["teaches"] == [
+        {"id": "https://catalogue.example.org/mv/outcomes/espresso/", "type": "DefinedTerm",
+         "prefLabel": {"en": "Espresso extraction"}},
+        {"id": "https://catalogue.example.org/mv/outcomes/digital-orders/",
+         "type": "DefinedTerm", "prefLabel": {"en": "Digital orders"}},
+        {"id": "http://data.europa.eu/esco/skill/d9449998-c1f5-478c-a103-2255398cf0b6",
+         "type": "DefinedTerm", "prefLabel": {"en": "apply hygiene standards"}},
     ]
+    assert amb["learningResourceType"] == [{"id": "https://w3id.org/kim/hcrt/course",
+                                            "prefLabel": {"de": "Kurs", "en": "Course"}}]
+
+
+def test_amb_block_is_typed_without_context_processing(rich: Catalogue):
+    """`@type` repeats the `type` alias; a second key for `@id` would be a JSON-LD error."""
+    _, amb = blocks(rich, "barista")
+    assert amb["@type"] == amb["type"] == ["Course", "LearningResource"]
+    [node] = expand_strictly(amb)
+    assert set(node["@type"]) == {"http://schema.org/Course", "http://schema.org/LearningResource"}
+    with pytest.raises(Exception, match="colliding keywords"):
+        expand({**amb, "@id": amb["id"]})
+    assert amb_errors({key: value for key, value in amb.items() if key != "id"}) == [
+        "(root): 'id' is a required property"]
+
+
+def test_amb_concept_labels_must_be_language_maps(rich: Catalogue):
+    """As upstream's invalid example `teachesWithoutLocalizedPrefLabel` shows."""
+    _, amb = blocks(rich, "barista")
+    plain = {**amb, "teaches": [{**amb["teaches"][0], "prefLabel": "Espresso extraction"}]}
+    assert amb_errors(plain) == [
+        "teaches/0/prefLabel: 'Espresso extraction' is not of type 'object'"]
+
+
+def test_the_amb_block_has_a_stable_selector(built_site: Path):
+    page = built_site / "units" / "barista-basics" / "index.html"
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    amb = json.loads(soup.select_one("head script#amb[type='application/ld+json']").string)
+    assert amb["@type"] == ["Course", "LearningResource"]
+    assert amb_errors(amb) == []
 
 
 # --- validators, over every sample unit ---------------------------------------------------------
@@ -226,7 +260,7 @@ def test_one_block_cannot_be_both(rich: Catalogue):
     google, amb = blocks(rich, "barista")
     errors = amb_errors(google)
     assert "@context: 'https://schema.org' is not of type 'array'" in errors
-    assert ": 'id' is a required property" in errors
+    assert "(root): 'id' is a required property" in errors
     merged = {**amb, "educationalLevel": [{"id": google["educationalLevel"]["@id"]}]}
     assert amb_errors(merged) == [
         "educationalLevel/0/id: 'http://data.europa.eu/snb/eqf/3' does not match "

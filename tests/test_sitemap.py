@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ContentTree
 from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
 from lxml import etree
 
 from generator.content.catalogue import Catalogue, load_catalogue
+from generator.kinds import SiteInfo
 from generator.site import sitemap
-from generator.site.pages import generated_pages, markdown_page_urls
+from generator.site.pages import generated_pages, markdown_page_dates, markdown_page_urls
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 BUILD_EPOCH = "1767225600"
@@ -101,3 +106,33 @@ def test_markdown_pages_for_the_sitemap(tmp_path: Path):
         (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / name).write_text("# x\n", encoding="utf-8")
     assert markdown_page_urls(tmp_path) == ("", "about/", "guide/", "guide/step/")
+
+
+def test_markdown_pages_carry_their_last_commit(tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    for name, day in (("index.md", "2026-01-05"), ("about.md", "2026-02-07"),
+                      ("index.md", "2026-03-09")):
+        (pages / name).write_text(f"# {day}\n", encoding="utf-8")
+        subprocess.run([*git, "add", "-A"], check=True)
+        subprocess.run([*git, "commit", "-q", "-m", day], check=True,
+                       env={**os.environ, "GIT_COMMITTER_DATE": f"{day}T12:00:00Z",
+                            "GIT_AUTHOR_DATE": f"{day}T12:00:00Z"})
+    (pages / "draft.md").write_text("# not committed\n", encoding="utf-8")
+    dates = markdown_page_dates(pages, tmp_path)
+    assert dates == (("", dt.date(2026, 3, 9)), ("about/", dt.date(2026, 2, 7)))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)  # 2026-01-01, for uncommitted pages
+    assert dict(markdown_page_dates(pages, tmp_path))["draft/"] == dt.date(2026, 1, 1)
+    site = SiteInfo(url=SITE.url, markdown_pages=("", "about/", "draft/"), markdown_lastmod=dates)
+    catalogue = catalogue_of(ContentTree(tmp_path).minimal())
+    entries = dict(sitemap.sitemap_entries(catalogue, site, generated_pages(catalogue)))
+    assert (entries[""], entries["about/"], entries["draft/"]) == (
+        dt.date(2026, 3, 9), dt.date(2026, 2, 7), None)
+
+
+def test_robots_txt_names_the_sitemap(catalogue: Catalogue):
+    assert render(catalogue, SITE)["robots.txt"] == (
+        b"User-agent: *\nAllow: /\n\nSitemap: https://catalogue.example.org/mv/sitemap.xml\n")

@@ -22,10 +22,14 @@ from generator.build.timings import StageClock
 from generator.build.writer import BackgroundWriter
 from generator.content.catalogue import Catalogue, CatalogueReader
 from generator.kinds import BY_NAME, SiteInfo
-from generator.outputs import alternates, embedded_jsonld, render_each
+from generator.outputs import alternates, embedded_blocks, render_each
+from generator.outputs.page_jsonld import listing_blocks
 from generator.site import sitemap
 from generator.site.pages import GeneratedPage, generated_pages
 
+HOME_SOURCE = "index.md"
+HOME_LIST_SIZE = 6
+"""Units the home page shows ("Recently updated", theme/home.html), listed in its JSON-LD."""
 PageRenderer = Callable[[Path], None]
 """Writes the HTML pages of a plan into the given folder (the presentation shell's part)."""
 
@@ -49,8 +53,19 @@ class Plan:
         if page.kind is not None and page.object_id is not None:
             kind = BY_NAME[page.kind]
             obj = self.catalogue.objects[kind.folder][page.object_id]
-            context["jsonld"] = embedded_jsonld(self.catalogue, kind, obj, self.site)
+            context["jsonld"] = embedded_blocks(self.catalogue, kind, obj, self.site)
             context["alternates"] = alternates(kind, page.object_id)
+        elif "units_page" in page.context:
+            context["jsonld"] = listing_blocks(self.catalogue, self.site,
+                                               page.context["units_page"], page.url)
+        return context
+
+    def markdown_context(self, src_uri: str) -> dict[str, Any]:
+        """What a hand-written page's template receives: the home page lists recent units."""
+        context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site}
+        if src_uri == HOME_SOURCE:
+            context["jsonld"] = listing_blocks(
+                self.catalogue, self.site, self.catalogue.recently_updated(HOME_LIST_SIZE), "")
         return context
 
 

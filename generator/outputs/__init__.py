@@ -19,11 +19,13 @@ from generator.outputs import (
     feeds,
     loq_xml,
     openbadges,
+    page_jsonld,
     plain,
     schemaorg,
     schemas,
     search,
 )
+from generator.outputs.page_jsonld import Block
 
 Renderer = Callable[[Catalogue, SiteInfo], dict[str, bytes]]
 DocumentRenderer = Callable[[Catalogue, Any, SiteInfo], bytes]
@@ -40,13 +42,22 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
 
 AGGREGATES: tuple[Renderer, ...] = (
     plain.render, schemas.render, loq_xml.render, feeds.render, search.render, calendar.render,
+    openbadges.translations,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 
 EMBEDDED: dict[str, tuple[Embedder, ...]] = {
     "unit": (schemaorg.course, schemaorg.amb_learning_resource),
+    "provider": (page_jsonld.educational_organisation,),
+    "outcome": (page_jsonld.outcome_definition,),
 }
 """JSON-LD blocks embedded in the head of each page of a kind."""
+EMBEDDED_IDS: dict[str, tuple[str, ...]] = {
+    "unit": ("jsonld-course", "amb"),
+    "provider": ("jsonld-organization",),
+    "outcome": ("jsonld-defined-term",),
+}
+"""The HTML `id` of each of those blocks (harvesters select the AMB block by `#amb`)."""
 
 
 class DuplicateOutput(RuntimeError):
@@ -114,12 +125,19 @@ def embedded_jsonld(catalogue: Catalogue, kind: Kind, obj: Any,
     return [embed(catalogue, obj, site) for embed in EMBEDDED.get(kind.name, ())]
 
 
+def embedded_blocks(catalogue: Catalogue, kind: Kind, obj: Any, site: SiteInfo) -> list[Block]:
+    """The same blocks, each with its HTML `id`."""
+    return [Block(element_id, data) for element_id, data in zip(
+        EMBEDDED_IDS.get(kind.name, ()), embedded_jsonld(catalogue, kind, obj, site),
+        strict=True)]
+
+
 def alternates(kind: Kind, object_id: str) -> list[dict[str, str]]:
     """The `<link rel="alternate">` attributes of an object's documents (relative hrefs)."""
     return [{"href": kind.document_path(object_id, doc), "type": doc.media_type,
              "title": doc.title} for doc in kind.documents]
 
 
-__all__ = ["AGGREGATES", "DOCUMENTS", "EMBEDDED", "Document", "DuplicateOutput",
-           "alternates", "embedded_jsonld", "object_documents", "render_each",
-           "render_outputs"]
+__all__ = ["AGGREGATES", "DOCUMENTS", "EMBEDDED", "EMBEDDED_IDS", "Block", "Document",
+           "DuplicateOutput", "alternates", "embedded_blocks", "embedded_jsonld",
+           "object_documents", "render_each", "render_outputs"]

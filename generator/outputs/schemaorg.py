@@ -25,6 +25,8 @@ AMB_CONTEXT = "https://w3id.org/kim/amb/context.jsonld"
 ESCO_SKILLS_SCHEME = "http://data.europa.eu/esco/concept-scheme/skills"
 HCRT_COURSE = "https://w3id.org/kim/hcrt/course"
 """The AMB learning resource type (Hochschulcampus Ressourcentypen) for a course."""
+HCRT_COURSE_LABEL = {"de": "Kurs", "en": "Course"}
+"""Its `prefLabel` in the HCRT vocabulary."""
 MICRO_CREDENTIAL_RECOMMENDATION = (
     "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:32022H0627(02)")
 """Council Recommendation of 16 June 2022 on a European approach to micro-credentials."""
@@ -85,27 +87,35 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
 
 
 def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
-    """The same course in the AMB profile that OER aggregators such as OERSI validate."""
+    """The same course in the AMB profile that OER aggregators such as OERSI validate.
+
+    Concepts (`teaches`, `learningResourceType`) carry `prefLabel` language maps, as AMB
+    consumers read them. `@type` repeats `type` so that a reader that does not process the
+    context still sees a typed object; `@id` cannot repeat `id` (two keys expanding to `@id`
+    are a JSON-LD error, and AMB requires `id`): docs/metadata.md.
+    """
     provider = catalogue.provider_of(unit)
     organisation_ref = {"id": site.absolute(PROVIDER.url(provider.id)), "type": "Organization",
                         "name": pick(provider.name)}
     teaches: list[dict[str, Any]] = []
     for outcome in catalogue.outcomes_of(unit):
         teaches.append({"id": site.absolute(OUTCOME.url(outcome.id)), "type": "DefinedTerm",
-                        "name": pick(outcome.title)})
-    teaches += [{"id": skill.uri, "type": "DefinedTerm", "name": skill.label}
+                        "prefLabel": dict(outcome.title)})
+    teaches += [{"id": skill.uri, "type": "DefinedTerm", "prefLabel": {"en": skill.label}}
                 for skill in catalogue.unit_skills(unit)]
+    types = ["Course", "LearningResource"]
     data: dict[str, Any] = {
         "@context": [AMB_CONTEXT, {"@language": pick_language(unit.title)}],
         "id": site.absolute(UNIT.url(unit.id)),
-        "type": ["Course", "LearningResource"],
+        "type": types,
+        "@type": types,
         "name": pick(unit.title),
         "description": pick(unit.summary),
         "license": {"id": licence_uri(unit.license)},
         "sdLicense": {"id": metadata_licence_uri()},
         "inLanguage": list(unit.languages),
         "isAccessibleForFree": unit.price.is_free,
-        "learningResourceType": [{"id": HCRT_COURSE}],
+        "learningResourceType": [{"id": HCRT_COURSE, "prefLabel": HCRT_COURSE_LABEL}],
         "creator": [organisation_ref],
         "provider": organisation_ref,
         "teaches": teaches,

@@ -12,7 +12,6 @@ import base64
 import hashlib
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
 _INLINE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.DOTALL)
 _TEMPLATE_SYNTAX = ("{{", "{%", "{#")
@@ -39,20 +38,13 @@ def fixed_script_hashes(template_sources: Iterable[str]) -> list[str]:
     return sorted(hashes)
 
 
-def repository_api(repo_url: str | None) -> list[str]:
-    """The origin Material asks for the repository's stars and version (header widget)."""
-    if not repo_url:
-        return []
-    host = urlsplit(repo_url).hostname or ""
-    if host == "github.com":
-        return ["https://api.github.com"]
-    if "gitlab" in host:
-        return [f"https://{host}"]
-    return []
+def content_security_policy(script_hashes: Iterable[str]) -> str:
+    """The policy: only the site's own files and the theme's fixed inline scripts.
 
-
-def content_security_policy(script_hashes: Iterable[str], connect: Iterable[str] = ()) -> str:
-    """The policy: only the site's own files, the theme's fixed scripts and its data fetches."""
+    Nothing may load from another host: the site works offline and self-hosted, and no
+    learner's address reaches a third party (theme/partials/source.html drops Material's
+    repository widget, which would ask the forge's API for stars and version).
+    """
     directives = {
         "default-src": ["'none'"],
         "script-src": ["'self'", *script_hashes],
@@ -60,7 +52,7 @@ def content_security_policy(script_hashes: Iterable[str], connect: Iterable[str]
         # Material's stylesheet draws its icons from data: SVG images.
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
-        "connect-src": ["'self'", *connect],
+        "connect-src": ["'self'"],
         "worker-src": ["'self'"],
         "manifest-src": ["'self'"],
         "form-action": ["'self'"],

@@ -6,6 +6,7 @@ presentation shell could do the same from this list.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.content.catalogue import Catalogue
+from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
 from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.outputs import feeds
@@ -56,15 +58,38 @@ class PagerLink:
 
 def markdown_page_urls(docs_dir: Path) -> tuple[str, ...]:
     """Directory-style URLs of the Markdown pages in `docs_dir`, sorted (`index.md` -> `""`)."""
-    urls = []
+    return tuple(sorted(set(_markdown_pages(docs_dir).values())))
+
+
+def _markdown_pages(docs_dir: Path) -> dict[Path, str]:
+    """Each Markdown file of `docs_dir` with its directory-style URL."""
+    urls = {}
     for path in docs_dir.rglob("*.md"):
         parts = path.relative_to(docs_dir).with_suffix("").parts
         if any(part.startswith(".") for part in parts):  # MkDocs skips hidden files too
             continue
         if parts[-1] in {"index", "README"}:
             parts = parts[:-1]
-        urls.append("".join(f"{part}/" for part in parts))
-    return tuple(sorted(set(urls)))
+        urls[path] = "".join(f"{part}/" for part in parts)
+    return urls
+
+
+def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date], ...]:
+    """Each Markdown page's last change: its last commit, else SOURCE_DATE_EPOCH, as content.
+
+    One `git log` for the folder (generator/content/history.py); pages with neither date
+    are left out, so the sitemap gives them no `lastmod`.
+    """
+    history = git_dates(root, docs_dir)
+    folder = docs_dir.resolve()
+    fallback = fallback_date()
+    dates: dict[str, dt.date] = {}
+    for path, url in _markdown_pages(docs_dir).items():
+        known = history.get(folder / path.relative_to(docs_dir))
+        day = known.last if known else fallback
+        if day is not None:
+            dates[url] = max(day, dates.get(url, day))
+    return tuple(sorted(dates.items()))
 
 
 def generated_pages(catalogue: Catalogue,

@@ -40,7 +40,7 @@ from generator.content.catalogue import CatalogueReader
 from generator.content.errors import ContentError
 from generator.kinds import SiteInfo
 from generator.site import csp, templating
-from generator.site.pages import markdown_page_urls
+from generator.site.pages import markdown_page_dates, markdown_page_urls
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 
@@ -91,6 +91,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
+            markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
         )
         content = root / self.config.content_dir
         if self.reader is None or self.reader.content != content:
@@ -167,7 +168,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         if generated is not None:
             variables.update(self.plan.page_context(generated))
         else:
-            variables.update(catalogue=self.plan.catalogue, site_info=self.plan.site)
+            variables.update(self.plan.markdown_context(page.file.src_uri))
         return context
 
     def _generated(self, page: Page) -> Any:
@@ -215,8 +216,7 @@ def _page_policy(env: Environment, config: MkDocsConfig) -> str:
     assert loader is not None  # MkDocs always gives its theme environment a loader
     sources = [loader.get_source(env, name)[0]
                for name in loader.list_templates() if name.endswith(".html")]
-    return csp.content_security_policy(csp.fixed_script_hashes(sources),
-                                       csp.repository_api(config.repo_url))
+    return csp.content_security_policy(csp.fixed_script_hashes(sources))
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:

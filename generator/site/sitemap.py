@@ -19,8 +19,19 @@ SITEMAP_LIMIT = 50_000
 
 def render(catalogue: Catalogue, site: SiteInfo,
            pages: Sequence[GeneratedPage]) -> dict[str, bytes]:
-    """`sitemap.xml` (an index past 50,000 pages) and its gzip copy, both deterministic."""
-    return sitemaps(sitemap_entries(catalogue, site, pages), site)
+    """`sitemap.xml` (an index past 50,000 pages), its gzip copy and `robots.txt`."""
+    return {**sitemaps(sitemap_entries(catalogue, site, pages), site),
+            "robots.txt": robots_txt(site)}
+
+
+def robots_txt(site: SiteInfo) -> bytes:
+    """Everything may be crawled; the sitemap's address (RFC 9309 plus the Sitemap line).
+
+    Crawlers read robots.txt only at the root of a host: a site published under a path
+    (`https://host/microvet/`) needs this line in the host's own robots.txt as well.
+    """
+    return (f"User-agent: *\nAllow: /\n\nSitemap: {site.absolute('sitemap.xml')}\n"
+            ).encode("ascii")
 
 
 def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
@@ -29,12 +40,15 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
 
     An object's page changes with the object (`Catalogue.last_changed`: a unit with its
     `updated` date, which counts its outcomes' changes; anything else with the newest unit
-    naming it); the catalogue list with the newest unit. Hand-written pages carry no date:
-    the build date would be a lie that makes crawlers refetch everything.
+    naming it); the catalogue list with the newest unit; a hand-written page with its last
+    commit (`site.markdown_lastmod`). Never the build time: it would be a lie that makes
+    crawlers refetch everything.
     """
     newest = [d for unit in catalogue.units.values() if (d := catalogue.dates[unit.id].updated)]
     everything = max(newest) if newest else None
-    entries: list[tuple[str, dt.date | None]] = [(url, None) for url in site.markdown_pages]
+    written = dict(site.markdown_lastmod)
+    entries: list[tuple[str, dt.date | None]] = [(url, written.get(url))
+                                                 for url in site.markdown_pages]
     for page in pages:
         if page.kind is not None and page.object_id is not None:
             lastmod = catalogue.last_changed(BY_NAME[page.kind].folder, page.object_id)

@@ -1,72 +1,30 @@
-"""Real validators for the harvestable metadata, over the offline reference files.
+"""schema.org: every type and property exists in release 30.0 and fits its domain and range.
 
-- `amb_errors`: the AMB JSON Schema (draft-07) with every `$ref` resolved by `$id` through a
-  `referencing` registry and format checking on (rfc3339-validator checks date-times);
-- `expand_strictly`: pyld expansion that fails when any key would be silently dropped;
-- `schemaorg_problems`: every type and property used exists in schema.org 30.0, each property
-  is used on a type in its domain and each value fits its range (from the release's CSVs).
+The vocabulary comes from the release's type and property tables (`data/schemaorg/*.csv`);
+documents are expanded offline first, so a term the context does not define is a problem too.
+`course_info_problems` adds what Google's Course info rules ask of each `Course`.
 """
 
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from conftest import REFERENCE
-from jsonld import OPTIONS
-from jsonschema import Draft7Validator
-from pyld import jsonld
-from referencing import Registry, Resource
+from generator.tools.standards import DATA
+from generator.tools.standards.jsonld import expand_strictly
 
-AMB_SCHEMAS = REFERENCE / "amb" / "schemas"
-SCHEMAORG = REFERENCE / "schemaorg"
+SCHEMAORG = DATA / "schemaorg"
 SCHEMA_NAMESPACES = ("http://schema.org/", "https://schema.org/")
 DATA_TYPES = {"Text", "URL", "Number", "Integer", "Float", "Boolean", "Date", "DateTime",
               "Time", "DataType", "CssSelectorType", "PronounceableText", "XPathType"}
 LITERAL_FRIENDLY = {"Duration", "Language", "Country"}
 """Types whose values schema.org's own examples write as text (`PT25H`, `en`, `IT`)."""
-
-
-# --- AMB JSON Schema ------------------------------------------------------------------------
-
-
-@cache
-def amb_validator() -> Draft7Validator:
-    """The AMB 2023-10-19 schema, its `$ref`s served from tests/reference/amb/schemas."""
-    resources = []
-    for path in sorted(AMB_SCHEMAS.glob("*.json")):
-        schema = json.loads(path.read_text(encoding="utf-8"))
-        resources.append((schema["$id"], Resource.from_contents(schema)))
-    registry: Registry = Registry().with_resources(resources)
-    root = json.loads((AMB_SCHEMAS / "schema.json").read_text(encoding="utf-8"))
-    return Draft7Validator(root, registry=registry,
-                           format_checker=Draft7Validator.FORMAT_CHECKER)
-
-
-def amb_errors(document: dict[str, Any]) -> list[str]:
-    """Every AMB violation as `path: message` (empty when valid)."""
-    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}"
-            for error in sorted(amb_validator().iter_errors(document), key=str)]
-
-
-# --- JSON-LD ------------------------------------------------------------------------------------
-
-
-class DroppedTerm(AssertionError):
-    """A key of the document has no definition in its context: processors would ignore it."""
-
-
-def expand_strictly(document: dict[str, Any]) -> list[dict[str, Any]]:
-    """Expanded form, offline; raises `DroppedTerm` instead of losing any key silently."""
-    dropped: list[str | None] = []
-    expanded = jsonld.expand(document, OPTIONS, on_property_dropped=dropped.append)
-    if dropped:
-        raise DroppedTerm(f"dropped on expansion: {dropped}")
-    return expanded
+OTHER_PROPERTIES = {"http://www.w3.org/2004/02/skos/core#prefLabel"}
+"""Properties outside schema.org that the published documents use on purpose: AMB's concept
+labels (language maps), as AMB consumers read them."""
 
 
 # --- schema.org 30.0 vocabulary -----------------------------------------------------------------
@@ -82,7 +40,8 @@ class Vocabulary:
 
     def ancestors(self, name: str) -> set[str]:
         """The type and everything it is a subtype of."""
-        seen, todo = set(), [name]
+        seen: set[str] = set()
+        todo = [name]
         while todo:
             current = todo.pop()
             if current not in seen:
@@ -129,11 +88,16 @@ def _nodes(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def schemaorg_problems(document: dict[str, Any]) -> list[str]:
-    """Types, properties, domains and ranges that schema.org 30.0 does not have."""
+    """Types, properties, domains and ranges that schema.org 30.0 does not have.
+
+    Two exceptions, both named: SKOS `prefLabel` (AMB's concept labels, `OTHER_PROPERTIES`)
+    and the `-input`/`-output` annotations of schema.org's Potential Actions on a property
+    that exists (`query-input` of a `SearchAction`).
+    """
     vocab = schemaorg_vocabulary()
     problems: list[str] = []
     for node in _nodes(expand_strictly(document)):
-        types = set()
+        types: set[str] = set()
         for iri in node.get("@type", []):
             name = _local(iri)
             if name not in vocab.supertypes:
@@ -141,7 +105,7 @@ def schemaorg_problems(document: dict[str, Any]) -> list[str]:
             else:
                 types |= vocab.ancestors(name)
         for key, values in node.items():
-            if key.startswith("@"):
+            if key.startswith("@") or key in OTHER_PROPERTIES or _action_annotation(vocab, key):
                 continue
             name = _local(key)
             if name not in vocab.domains:
@@ -154,13 +118,20 @@ def schemaorg_problems(document: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _action_annotation(vocab: Vocabulary, iri: str) -> bool:
+    """True for `query-input`-style annotations (schema.org/docs/actions.html)."""
+    name = _local(iri) or ""
+    base, dash, role = name.rpartition("-")
+    return bool(dash) and role in {"input", "output"} and base in vocab.domains
+
+
 def _range_problem(vocab: Vocabulary, expected: set[str], value: dict[str, Any]) -> str | None:
     """Why `value` cannot be in the range `expected`, or None when it fits."""
     if "@value" in value:
         if expected & (DATA_TYPES | LITERAL_FRIENDLY):
             return None
         return f"a literal {value['@value']!r} where {sorted(expected)} is expected"
-    value_types = set()
+    value_types: set[str] = set()
     for iri in value.get("@type", []):
         if (name := _local(iri)) in vocab.supertypes:
             value_types |= vocab.ancestors(name)
