@@ -21,6 +21,7 @@ from generator.content.checks import Objects, Sources, stacking_cycles
 from generator.content.errors import Problem
 from generator.content.models import Outcome, Provider, Unit
 from generator.content.models.base import ContentModel, Text
+from generator.i18n import N_
 
 Check = Callable[[Objects, Sources], list[Problem]]
 
@@ -87,7 +88,7 @@ class Kind:
 
 
 PROVIDER = Kind(
-    name="provider", folder="providers", model=Provider, heading="Providers",
+    name="provider", folder="providers", model=Provider, heading=N_("Providers"),
     template="provider.html", context_key="training_provider",
     title=lambda provider: provider.name,
     description=lambda provider: provider.description or None,
@@ -97,14 +98,14 @@ PROVIDER = Kind(
 )
 
 OUTCOME = Kind(
-    name="outcome", folder="outcomes", model=Outcome, heading="Outcomes",
+    name="outcome", folder="outcomes", model=Outcome, heading=N_("Outcomes"),
     template="outcome.html", context_key="outcome",
     title=lambda outcome: outcome.title,
     description=lambda outcome: outcome.statement,
 )
 
 UNIT = Kind(
-    name="unit", folder="units", model=Unit, heading="Units",
+    name="unit", folder="units", model=Unit, heading=N_("Units"),
     template="unit.html", context_key="unit",
     title=lambda unit: unit.title,
     description=lambda unit: unit.summary,
@@ -117,10 +118,10 @@ UNIT = Kind(
     ),
     checks=(stacking_cycles,),
     documents=(
-        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
-        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
-        Document("unit.json", "application/json", "Plain JSON, references resolved"),
-        Document("sessions.ics", "text/calendar", "Upcoming sessions (iCalendar)"),
+        Document("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
+        Document("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
+        Document("unit.json", "application/json", N_("Plain JSON, references resolved")),
+        Document("sessions.ics", "text/calendar", N_("Upcoming sessions (iCalendar)")),
     ),
 )
 
@@ -158,6 +159,10 @@ class SiteInfo:
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
     markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
     """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
+    language: str = "en"
+    """The interface language of the pages (generator.i18n.LANGUAGES; `theme.language`)."""
+    editor_auth_url: str | None = None
+    """The OAuth provider through which the web editor (`admin/`) logs in to GitHub."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

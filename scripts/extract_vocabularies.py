@@ -28,12 +28,13 @@ Inputs and their versions
   - Credential types (certificate, Open Badge 3.0, Europass digital credential, other), with
     the Open Badges 3.0 achievementType each maps to.
   - Outcome categories: the three EQF columns (Annex I definitions of the same Recommendation).
-  - Creative Commons licences: names and URLs from creativecommons.org, identifiers from the SPDX
-    License List, "open" per the Open Definition 2.1 (opendefinition.org): NC and ND are not open.
   - Supervision and verification: http://data.europa.eu/snb/supervision-verification/25831c2.
     No ELM 3.1.0 file lists it; the URIs were found in public material (see SUPERVISION_SOURCE).
   - Native language names: Unicode CLDR autonyms, for a curated set of languages.
   - Our slugs (the codes providers type in YAML) and plain-words labels and descriptions.
+* Labels in the other interface languages (de, fr, it, es, pl, fi): scripts/vocabulary_labels.py
+  (Unicode CLDR through Babel for languages, countries and currencies; the tables in
+  scripts/vocabulary_translations/ for the rest).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from vocabulary_labels import with_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
@@ -156,80 +158,6 @@ EQF_SOURCE = (
     f"{ELM} elm/xsd/cv/eqf.xsd ({ELM_REPO}) for the URIs; descriptors verbatim from Annex II of "
     "the Council Recommendation of 22 May 2017 on the European Qualifications Framework for "
     "lifelong learning (2017/C 189/03, OJ C 189, 15.6.2017, p. 15); summaries are ours"
-)
-
-# (code, label, canonical URL, short name, open per the Open Definition, badge, description)
-LICENCES: tuple[tuple[str, str, str, str, bool, str, str], ...] = (
-    (
-        "CC0-1.0",
-        "CC0 1.0 Universal (Public Domain Dedication)",
-        "https://creativecommons.org/publicdomain/zero/1.0/",
-        "CC0 1.0",
-        True,
-        "cc-zero",
-        "The creator gives up all rights as far as the law allows: anyone may reuse the work "
-        "for any purpose, without conditions.",
-    ),
-    (
-        "CC-BY-4.0",
-        "Creative Commons Attribution 4.0 International",
-        "https://creativecommons.org/licenses/by/4.0/",
-        "CC BY 4.0",
-        True,
-        "cc-by",
-        "Anyone may share and adapt the work for any purpose, including commercially, as long "
-        "as they credit the creator.",
-    ),
-    (
-        "CC-BY-SA-4.0",
-        "Creative Commons Attribution-ShareAlike 4.0 International",
-        "https://creativecommons.org/licenses/by-sa/4.0/",
-        "CC BY-SA 4.0",
-        True,
-        "cc-by-sa",
-        "Anyone may share and adapt the work for any purpose, crediting the creator and "
-        "sharing adaptations under the same licence.",
-    ),
-    (
-        "CC-BY-NC-4.0",
-        "Creative Commons Attribution-NonCommercial 4.0 International",
-        "https://creativecommons.org/licenses/by-nc/4.0/",
-        "CC BY-NC 4.0",
-        False,
-        "cc-by-nc",
-        "Anyone may share and adapt the work for non-commercial purposes only, crediting the "
-        "creator.",
-    ),
-    (
-        "CC-BY-NC-SA-4.0",
-        "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International",
-        "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-        "CC BY-NC-SA 4.0",
-        False,
-        "cc-by-nc-sa",
-        "Anyone may share and adapt the work for non-commercial purposes only, crediting the "
-        "creator and sharing adaptations under the same licence.",
-    ),
-    (
-        "CC-BY-ND-4.0",
-        "Creative Commons Attribution-NoDerivatives 4.0 International",
-        "https://creativecommons.org/licenses/by-nd/4.0/",
-        "CC BY-ND 4.0",
-        False,
-        "cc-by-nd",
-        "Anyone may share the work unchanged, for any purpose, crediting the creator; adapted "
-        "versions may not be shared.",
-    ),
-    (
-        "CC-BY-NC-ND-4.0",
-        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International",
-        "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-        "CC BY-NC-ND 4.0",
-        False,
-        "cc-by-nc-nd",
-        "Anyone may share the work unchanged, for non-commercial purposes only, crediting the "
-        "creator; adapted versions may not be shared.",
-    ),
 )
 
 # Slug -> (documentation text in the xsd, plain-words label, description or None).
@@ -694,30 +622,6 @@ def currencies(ref: Reference) -> Vocab:
     return vocab("currencies", "Currencies", scheme, source, terms)
 
 
-def licences() -> Vocab:
-    """The seven Creative Commons licences offered to providers."""
-    terms = [
-        term(
-            code,
-            label,
-            url,
-            desc,
-            {
-                "short": short,
-                "spdx_url": f"https://spdx.org/licenses/{code}.html",
-                "open": is_open,
-                "badge": badge,
-            },
-        )
-        for code, label, url, short, is_open, badge, desc in LICENCES
-    ]
-    source = (
-        "Creative Commons legal code (creativecommons.org), SPDX License List identifiers, "
-        "openness per the Open Definition 2.1 (opendefinition.org); hand-written"
-    )
-    return vocab("licences", "Content licences (Creative Commons)", None, source, terms)
-
-
 def supervision() -> Vocab:
     """How the assessment is supervised and whether identity is checked."""
     terms = [
@@ -772,15 +676,14 @@ def credential_types() -> Vocab:
 
 
 def build(reference: Path) -> list[Vocab]:
-    """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
+    """Build every vocabulary of NAMES but licences (scripts/extract_licences.py), in order."""
     ref = Reference(reference)
-    return [
+    return [with_labels(vocabulary) for vocabulary in [
         eqf_levels(ref),
         isced_f(ref),
         languages(ref),
         countries(ref),
         currencies(ref),
-        licences(),
         ref.mapped(
             "modes", "Modes of learning and assessment", "europass-modes.xsd", MODES, complete=False
         ),
@@ -807,7 +710,7 @@ def build(reference: Path) -> list[Vocab]:
         target_groups(ref),
         learning_opportunity_types(ref),
         credential_types(),
-    ]
+    ]]
 
 
 def render(vocabulary: Vocab) -> str:

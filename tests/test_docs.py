@@ -160,3 +160,27 @@ def diff_after_adding(root: Path, unit: Path) -> str:
     git("add", "content")
     git("commit", "-q", "-m", "add the unit")
     return diff_revisions("origin/main", "HEAD", Path("content"), root)
+
+
+# --- "Bring your existing courses": the spreadsheet worked example --------------------------
+
+
+def test_the_spreadsheet_worked_example_runs_as_shown(sample: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    (rows,) = blocks(CONTRIBUTING, "csv")
+    dry, mistake, imported = blocks(CONTRIBUTING, "console")
+    monkeypatch.chdir(sample)
+    courses = sample / "courses.csv"
+    runner = CliRunner()
+    courses.write_text(rows.replace(",3,1013,", ",Level 3,1013,"), encoding="utf-8")
+    refused = runner.invoke(main, ["import", "courses.csv"])
+    assert (refused.exit_code, refused.stdout) == (1, mistake)
+    courses.write_text(rows, encoding="utf-8")
+    assert runner.invoke(main, ["import", "courses.csv", "--dry-run"]).stdout == dry
+    assert runner.invoke(main, ["import", "courses.csv"]).stdout == imported
+    catalogue = load_catalogue(sample / "content", root=sample)
+    unit = catalogue.units["espresso-refresher"]
+    assert (unit.workload.hours, unit.price.amount, unit.languages) == (6, 45, ["en", "it"])
+    for command in ("microvet export --template courses.xlsx", "microvet import courses.xlsx",
+                    "microvet import courses.xlsx --dry-run"):
+        assert f"`{command}`" in CONTRIBUTING

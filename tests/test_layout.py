@@ -26,10 +26,13 @@ TESTED_ELSEWHERE = {
     "tools/standards/amb.py": "test_schemaorg.py (agrees with upstream's valid and invalid "
                               "examples; the AMB blocks)",
     "tools/standards/ob3.py": "test_openbadges.py (every achievement, and a broken one)",
+    "outputs/search_text.py": "test_search.py and browser/test_catalogue_languages.py (words, "
+                              "stems and stop words, in Python and against the page's own)",
 }
 """Modules whose tests live in another file, and why."""
 
 LAYERS = [
+    "generator.i18n",         # interface languages and their messages (imports nothing of ours)
     "generator.content",      # reading one file: sources, models, vocabularies, validation
     "generator.kinds",        # the registry of kinds (their models and checks)
     "generator.content.catalogue",  # every file of every kind -> one Catalogue

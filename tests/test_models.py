@@ -83,6 +83,29 @@ def test_unknown_esco_skill_needs_a_label_and_bad_uris_are_rejected():
         "it looks like http://data.europa.eu/esco/skill/ followed by a UUID"]
 
 
+HYGIENE = "d9449998-c1f5-478c-a103-2255398cf0b6"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    (f"https://data.europa.eu/esco/skill/{HYGIENE}",
+     f"'https://data.europa.eu/esco/skill/{HYGIENE}': ESCO URIs start with http://, not "
+     f"https://; write http://data.europa.eu/esco/skill/{HYGIENE}"),
+    (f"http://data.europa.eu/esco/skill/{HYGIENE}/",
+     f"'http://data.europa.eu/esco/skill/{HYGIENE}/': ESCO URIs are lowercase, without a "
+     f"slash at the end; write http://data.europa.eu/esco/skill/{HYGIENE}"),
+    ("https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2F"
+     f"esco%2Fskill%2F{HYGIENE}",
+     "'https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2Fesco"
+     "%2Fskill%...' is a page of the ESCO portal, not the skill's URI; write "
+     f"http://data.europa.eu/esco/skill/{HYGIENE}"),
+    (f"http://data.europa.eu/esco/occupation/{HYGIENE}",
+     f"'http://data.europa.eu/esco/occupation/{HYGIENE}' is an ESCO occupation, not an ESCO "
+     "skill: list it under the right field, or use an ESCO skill URI"),
+])
+def test_an_esco_uri_spelled_another_way_says_what_to_write(typed, message):
+    assert errors(EscoSkill, typed) == [message]
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relative",
                                  "ftp://example.org/x", "https://", "https://exa mple.org"])
 def test_only_absolute_http_urls(url):

@@ -112,9 +112,9 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "employer or school checks that a credential is genuine",
         "content/units/new-unit.yaml:203:16: `credential.recognition`: fill this in — who "
         "recognises it and for what: credits, licences, employers",
-        "content/units/new-unit.yaml:240:10: `license`: fill this in — licence of the course "
-        "materials (SPDX id)",
-        "content/units/new-unit.yaml:247:10: `price.amount`: fill this in — price for one learner",
+        "content/units/new-unit.yaml:226:10: `license`: fill this in — licence of the course "
+        "materials: an SPDX id, or all-rights-reserved",
+        "content/units/new-unit.yaml:233:10: `price.amount`: fill this in — price for one learner",
     ]
 
 
@@ -218,3 +218,11 @@ def test_an_optional_field_left_empty_may_also_be_deleted(content_tree):
         "content/units/barista.yaml:24:14: `sessions[0].location`: fill this in — `online`, "
         "or city and country",
     ]
+
+
+def test_the_occupations_hint_shows_an_occupation_uri(content_tree):
+    path = create("unit", "hint-check", content_tree.content)
+    text = path.read_text(encoding="utf-8")
+    hint = text[text.index("occupations: []"):]
+    assert "http://data.europa.eu/esco/occupation/<uuid>" in hint[:300]
+    assert "esco/skill" not in hint[:300]

@@ -329,9 +329,15 @@ def test_unit_page_links_its_documents_and_licence(built_site: Path, sample: Cat
         assert alternates["unit.json"] == "application/json"
         for href in alternates:
             assert (page.parent / href).is_file(), (unit_id, href)
-        badge = soup.select_one(".mv-decision a[rel=license]")
+        badge = soup.select_one(".mv-decision__licence a[rel=license]")
+        uri = licence_uri(sample.units[unit_id].license)
+        if uri is None:  # all rights reserved: said in words, linked nowhere
+            assert badge is None and "license" not in embedded_blocks(page)[0], unit_id
+            assert soup.select_one(".mv-decision__licence").get_text(strip=True) == \
+                "All rights reserved"
+            continue
         assert badge is not None, unit_id
-        assert badge["href"] == licence_uri(sample.units[unit_id].license)
+        assert badge["href"] == uri
         assert badge["href"] == embedded_blocks(page)[0]["license"]
 
 

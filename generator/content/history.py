@@ -47,17 +47,17 @@ def git_dates(root: Path, folder: Path) -> dict[Path, FileDates]:
     return dates
 
 
-def build_date() -> dt.date:
-    """The day of the build: SOURCE_DATE_EPOCH when set (reproducible), else today (UTC).
-
-    The one use of the clock: it decides which sessions are past.
-    """
-    return fallback_date() or dt.datetime.now(dt.UTC).date()
-
-
 def fallback_date() -> dt.date | None:
     """The reproducible build date (SOURCE_DATE_EPOCH), never the wall clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return None
+
+
+def build_date() -> dt.date:
+    """Today for the build: SOURCE_DATE_EPOCH when set, else the clock (UTC).
+
+    Used only to decide which sessions are past, never written into an output.
+    """
+    return fallback_date() or dt.datetime.now(dt.UTC).date()

@@ -15,6 +15,7 @@ from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import (
     calendar,
+    editor,
     elm,
     feeds,
     loq_xml,
@@ -42,7 +43,7 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
 
 AGGREGATES: tuple[Renderer, ...] = (
     plain.render, schemas.render, loq_xml.render, feeds.render, search.render, calendar.render,
-    openbadges.translations,
+    openbadges.translations, editor.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 

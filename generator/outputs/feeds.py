@@ -178,7 +178,9 @@ def feed_entry(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> etree._Eleme
     _link(entry, page, "alternate", "text/html")
     _link(entry, site.absolute(f"{UNIT.url(unit.id)}unit.json"), "alternate", "application/json")
     # RFC 4946: the licence of what the entry describes, the course materials.
-    _link(entry, licence_uri(unit.license), "license")
+    licence = licence_uri(unit.license)
+    if licence is not None:  # all rights reserved: no licence to link
+        _link(entry, licence, "license")
     if dates.published:
         _text(entry, "published", atom_date(dates.published))
     assert dates.updated is not None  # newest_first() keeps dated units only

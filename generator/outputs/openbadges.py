@@ -82,9 +82,11 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
         "criteria": {"id": page, "narrative": criteria_narrative(catalogue, unit, language)},
         "creator": profile(catalogue.provider_of(unit), site),
         "fieldOfStudy": vocabulary("isced_f")[unit.isced_f].label,
-        "license": licence_uri(unit.license),
         "sdLicense": metadata_licence_uri(),
     }
+    licence = licence_uri(unit.license)
+    if licence is not None:  # all rights reserved: no licence to point at
+        data["license"] = licence
     if unit.workload.ects is not None:
         data["creditsAvailable"] = plain_number(unit.workload.ects)
     data["alignment"] = [eqf_alignment(unit.eqf_level), *(

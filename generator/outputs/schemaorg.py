@@ -9,6 +9,7 @@ that search engines read. docs/metadata.md gives the evidence; tests/test_schema
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.content.catalogue import Catalogue
@@ -36,6 +37,11 @@ COURSE_MODES = {"online": "Online", "onsite": "Onsite", "blended": "Blended",
 """Form of participation -> the `courseMode` values Google's Course info documents."""
 _IN_PERSON = {"onsite", "blended"}
 
+AMB_LICENCE = re.compile(
+    r"^https?://(creativecommons\.org/(licenses|licences|publicdomain)/|www\.gnu\.org/licenses/"
+    r"|www\.apache\.org/licenses/|opensource\.org/licenses/MIT|www\.opensource\.org/licenses/BSD)")
+"""The licence URLs AMB's schema (license.json) allows; AMB has no way to say others."""
+
 
 # --- the two embedded blocks ----------------------------------------------------------------
 
@@ -62,10 +68,11 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
         "timeRequired": iso_duration(unit.workload.hours),
         "inLanguage": list(unit.languages),
         "availableLanguage": list(unit.languages),
-        "license": licence,
         "sdLicense": metadata_licence_uri(),
         "isAccessibleForFree": unit.price.is_free,
     }
+    if licence is not None:  # all rights reserved: no licence to point at
+        data["license"] = licence
     credits = number_of_credits(unit)
     if credits:
         data["numberOfCredits"] = credits
@@ -111,7 +118,6 @@ def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> d
         "@type": types,
         "name": pick(unit.title),
         "description": pick(unit.summary),
-        "license": {"id": licence_uri(unit.license)},
         "sdLicense": {"id": metadata_licence_uri()},
         "inLanguage": list(unit.languages),
         "isAccessibleForFree": unit.price.is_free,
@@ -120,6 +126,9 @@ def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> d
         "provider": organisation_ref,
         "teaches": teaches,
     }
+    licence = licence_uri(unit.license)
+    if licence is not None and AMB_LICENCE.match(licence):
+        data["license"] = {"id": licence}
     data.update(_dates(catalogue, unit, as_datetime=True))
     if unit.keywords:
         data["keywords"] = list(unit.keywords)

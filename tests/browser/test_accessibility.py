@@ -46,12 +46,13 @@ def serious_violations(page: Any, axe: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["home", "catalogue with filters", "unit", "outcome",
-                                  "provider"])
+                                  "provider", "completeness", "provider's completeness"])
 def test_axe_finds_nothing_serious(kind: str, built_site: Path, site_url: str, axe_script: Path,
                                    open_page: Callable[..., Any]):
     path = {"home": "", "catalogue with filters": filters_url(built_site),
-            "unit": "units", "outcome": "outcomes", "provider": "providers"}[kind]
-    if kind in {"unit", "outcome", "provider"}:
+            "unit": "units", "outcome": "outcomes", "provider": "providers",
+            "completeness": "quality/", "provider's completeness": "quality"}[kind]
+    if kind in {"unit", "outcome", "provider", "provider's completeness"}:
         path = first_page_of(built_site, path)
     # the page's Content-Security-Policy would refuse the injected axe script
     page = open_page(site_url + path, bypass_csp=True, ready=kind.startswith("catalogue"))

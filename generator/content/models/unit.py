@@ -177,7 +177,8 @@ class Session(Model):
 
     start: dt.date = Field(description="first day, YYYY-MM-DD")
     end: dt.date | None = Field(default=None, description="last day, YYYY-MM-DD")
-    application_deadline: dt.date | None = Field(default=None, description="last day to enrol")
+    application_deadline: dt.date | None = Field(
+        default=None, description="last day to apply (a warning if after `start`)")
     location: Location = Field(description="`online`, or city and country")
     enrol_url: Url | None = Field(default=None, description="page where learners enrol")
     places: Annotated[int, Field(gt=0, le=100_000)] | None = Field(
@@ -193,8 +194,6 @@ class Session(Model):
     def _dates_in_order(self) -> Session:
         if self.end is not None and self.end < self.start:
             raise PydanticCustomError("dates", "`end` is before `start`")
-        if self.application_deadline is not None and self.application_deadline > self.start:
-            raise PydanticCustomError("dates", "`application_deadline` is after `start`")
         return self
 
 
@@ -203,7 +202,8 @@ class Material(Model):
 
     title: Text = Field(description="title of the resource")
     url: Url = Field(description="where to find it")
-    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]  # code(): a type made at run time
+    license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
+        description="its licence: an SPDX id, or all-rights-reserved")
 
 
 class Unit(ContentModel):
@@ -243,7 +243,7 @@ class Unit(ContentModel):
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
     license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
-        description="licence of the course materials (SPDX id)"
+        description="licence of the course materials: an SPDX id, or all-rights-reserved"
     )
     price: Price = Field(description="0 or free, or {amount, currency}")
     sessions: list[Session] = Field(default_factory=list, description="dated runs")
