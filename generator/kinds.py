@@ -98,21 +98,24 @@ class Kind:
 
 
 PROVIDER = Kind(
-    name="provider", folder="providers", model=Provider, heading="Providers",
+    name="provider", folder="providers", model=Provider, heading=N_("Providers"),
     template="provider.html", context_key="training_provider",
     title=lambda provider: provider.name,
     description=lambda provider: provider.description or None,
+    documents=(
+        Document("feed.xml", "application/atom+xml", "Atom feed of this provider's units"),
+    ),
 )
 
 OUTCOME = Kind(
-    name="outcome", folder="outcomes", model=Outcome, heading="Outcomes",
+    name="outcome", folder="outcomes", model=Outcome, heading=N_("Outcomes"),
     template="outcome.html", context_key="outcome",
     title=lambda outcome: outcome.title,
     description=lambda outcome: outcome.statement,
 )
 
 UNIT = Kind(
-    name="unit", folder="units", model=Unit, heading="Units",
+    name="unit", folder="units", model=Unit, heading=N_("Units"),
     template="unit.html", context_key="unit",
     title=lambda unit: unit.title,
     description=lambda unit: unit.summary,
@@ -128,6 +131,7 @@ UNIT = Kind(
         Document("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
         Document("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
         Document("unit.json", "application/json", N_("Plain JSON, references resolved")),
+        Document("sessions.ics", "text/calendar", N_("Upcoming sessions (iCalendar)")),
     ),
 )
 

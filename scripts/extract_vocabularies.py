@@ -296,6 +296,31 @@ TARGET_GROUPS = {
     "work-experience-10-plus": "Persons with 10+ years work experience",
 }
 
+TARGET_GROUP_LABELS = {
+    # What learners read: "designed for ..." in words a learner would use of themselves. The
+    # official label (ELM prefLabel, e.g. "Low Achievers") stays in extra.pref_label.
+    "completed-primary-education": "People who have finished primary school",
+    "completed-secondary-education": "People who have finished secondary school",
+    "completed-tertiary-education-eqf-6": "People with a bachelor's degree or equivalent",
+    "completed-tertiary-education-eqf-7": "People with a master's degree or equivalent",
+    "completed-tertiary-education-eqf-8": "People with a doctorate",
+    "employment-retraining": "People retraining for a new job",
+    "high-achievers": "Learners looking for an extra challenge",
+    "in-primary-education": "Primary school pupils",
+    "in-secondary-education": "Secondary school students",
+    "in-tertiary-education-eqf-6": "Bachelor's students",
+    "in-tertiary-education-eqf-7": "Master's students",
+    "in-tertiary-education-eqf-8": "Doctoral students",
+    "learning-disability": "Learners with a learning disability (support available)",
+    "low-achievers": "Learners who want a fresh start after school",
+    "migrants": "People new to the country",
+    "native-speakers": "Native speakers of the course language",
+    "non-native-speakers": "Learners still improving the course language",
+    "work-experience-0-3": "People with up to 3 years of work experience",
+    "work-experience-3-10": "People with 3 to 10 years of work experience",
+    "work-experience-10-plus": "People with more than 10 years of work experience",
+}
+
 SUPERVISION_SCHEME = "http://data.europa.eu/snb/supervision-verification/25831c2"
 # code -> (official prefLabel, URI, plain-words label, description); natural order.
 SUPERVISION = {
@@ -614,7 +639,7 @@ def supervision() -> Vocab:
 
 def target_groups(ref: Reference) -> Vocab:
     """Every Europass target group, with our slugs."""
-    table = {code: (doc, doc, None) for code, doc in TARGET_GROUPS.items()}
+    table = {code: (doc, TARGET_GROUP_LABELS[code], None) for code, doc in TARGET_GROUPS.items()}
     return ref.mapped("target_groups", "Target groups", "europass-target-groups.xsd", table)
 
 

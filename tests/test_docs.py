@@ -74,7 +74,9 @@ def test_the_workflow_runs_the_readme_commands():
 
 
 def test_the_workflow_previews_pull_requests_and_deploys_main_to_pages():
-    assert set(WORKFLOW[True]) == {"pull_request", "push", "workflow_dispatch"}  # YAML 1.1 "on"
+    assert set(WORKFLOW[True]) == {"pull_request", "push", "workflow_dispatch",  # YAML 1.1 "on"
+                                   "schedule"}
+    assert WORKFLOW[True]["schedule"] == [{"cron": "17 3 * * *"}]  # daily: dates stay true
     check_uses = [step.get("uses", "") for step in WORKFLOW["jobs"]["check"]["steps"]]
     assert "actions/upload-artifact@v4" in check_uses
     deploy = WORKFLOW["jobs"]["deploy"]

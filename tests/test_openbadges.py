@@ -65,10 +65,24 @@ def test_achievement_of_the_rich_unit(rich: Catalogue):
                      "Supervised, with ID check.\n\n"
                      "Learning outcomes to demonstrate:\n\n"
                      "- The learner can pull a balanced espresso shot.\n"
-                     "- The learner can take orders on a tablet till.",
+                     "- The learner can take orders on a tablet till.\n\n"
+                     "Credential: Open Badge 3.0. An Open Badges 3.0 credential signed by the "
+                     "school; any verifier checks it.\n\n"
+                     "Recognition: Partner cafés hire on it.",
     }
     assert badge["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert badge["sdLicense"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+@pytest.mark.parametrize(("credential", "expected"), [
+    ("certificate", "Certificate"), ("open-badge-3", "MicroCredential"),
+    ("europass-edc", "MicroCredential"), ("other", "Achievement")])
+def test_the_achievement_type_follows_the_credential(content_tree, credential, expected):
+    rich_tree(content_tree)
+    path = content_tree.content / "units" / "barista.yaml"
+    path.write_text(path.read_text().replace("  type: open-badge-3", f"  type: {credential}"))
+    catalogue = catalogue_of(content_tree)
+    assert achievement(catalogue, catalogue.units["barista"], SITE)["achievementType"] == expected
 
 
 def test_achievement_expands_without_losing_anything(rich: Catalogue):

@@ -14,6 +14,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.text import pick
 from generator.kinds import SiteInfo
 from generator.outputs import AGGREGATES, packed_index, search
 
@@ -144,6 +145,7 @@ def test_facets_list_every_value_with_its_label_in_order(catalogue):
          "values": [["centre", "Example Training Centre (fictional)"],
                     ["academy", "Gdańsk Hospitality Academy (fictional)"]]},
         {"key": "field", "label": "Field of education", "values": [["10", "Services"]]},
+        {"key": "dates", "label": "Dates", "values": [["none", "No dates announced"]]},
     ]
 
 
@@ -156,10 +158,12 @@ def test_units_carry_only_what_a_result_card_shows(catalogue):
         "hours": [25, 40],
         "ects": [1, None],
         "price": ["Free", "EUR 90"],
+        "cost": [0, 90],
+        "next": {},  # neither has an upcoming session
         "published": [20103, 20210],  # days since 1970-01-01: 2025-01-15, 2025-05-02
         "facets": {"level": [0, 1], "workload": [0, 1], "lang": [[0], [0, 1]],
                    "mode": [1, 0], "licence": [0, 1], "open": [0, 0], "price": [0, 1],
-                   "country": [0, 1], "provider": [0, 1], "field": [0, 0]},
+                   "country": [0, 1], "provider": [0, 1], "field": [0, 0], "dates": [0, 0]},
     }
 
 
@@ -252,7 +256,9 @@ def test_the_renderer_is_registered_and_ships_lunr(catalogue):
         search.LUNR_SCRIPT_PATH, search.STEMMER_SUPPORT_PATH,
         *(f"assets/vendor/lunr.{lang}.js" for lang in ("de", "fr", "it", "es", "fi")),
         search.INDEX_PATH, *(f"catalogue/search-index.{lang}.json"
-                             for lang in ("de", "fr", "it", "es", "pl", "fi"))])
+                             for lang in ("de", "fr", "it", "es", "pl", "fi")),
+        search.SUMMARIES_PATH, *(f"catalogue/summaries.{lang}.json"
+                                 for lang in ("de", "fr", "it", "es", "pl", "fi"))])
     script = files[search.LUNR_SCRIPT_PATH].decode("utf-8")
     assert f"not as bright - {__TARGET_JS_VERSION__}\n" in script  # the banner of the release
     assert json.loads(files[search.INDEX_PATH])["index"]["version"] == __TARGET_JS_VERSION__
@@ -402,7 +408,7 @@ def test_each_language_has_its_own_titles_prices_and_facet_labels(sample_indexes
     assert german["units"]["price"][position] == "EUR 760"
     assert [facet["label"] for facet in german["facets"]] == [
         "EQR-Niveau", "Arbeitsaufwand", "Unterrichtssprache", "Teilnahmeform", "Lizenz",
-        "Offene Lizenz", "Preis", "Land des Anbieters", "Anbieter", "Bildungsbereich",
+        "Offene Lizenz", "Preis", "Land des Anbieters", "Anbieter", "Bildungsbereich", "Termine",
         "Anerkennung von Vorkenntnissen", "Anerkannt von", "Teil eines Lernpfads"]
     price = next(facet for facet in polish["facets"] if facet["key"] == "price")
     assert price["values"] == [["free", "Bezpłatne"], ["paid", "Płatne"]]
@@ -431,3 +437,12 @@ def test_the_vendored_stemmers_are_those_mkdocs_ships():
     vendored = resources.files("generator.outputs") / "vendor"
     for name in ("lunr.stemmer.support.js", *(f"lunr.{lang}.js" for lang in search.SNOWBALL)):
         assert (vendored / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+def test_summaries_follow_the_order_of_each_language_index(catalogue):
+    for language in ("en", "de"):
+        ids = search.search_index(catalogue, language)["units"]["id"]
+        assert search.summaries(catalogue, language) == [
+            pick(catalogue.units[unit_id].summary, language) for unit_id in ids]
+    assert search.summaries_path("en") == "catalogue/summaries.json"
+    assert search.summaries_path("fi") == "catalogue/summaries.fi.json"

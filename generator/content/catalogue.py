@@ -15,7 +15,7 @@ from typing import Any
 from generator.content.advice import unit_warnings
 from generator.content.errors import CheckWarning, ContentError, Problem, display_path
 from generator.content.history import FileDates, build_date, fallback_date, git_dates
-from generator.content.models import EscoSkill, Outcome, Provider, Unit
+from generator.content.models import EscoSkill, Outcome, Provider, Session, Unit
 from generator.content.models.base import ID_PATTERN, ContentModel
 from generator.content.sources import SourceFile, read_source
 from generator.content.strict_yaml import Loc
@@ -54,6 +54,8 @@ class Catalogue:
     _references: Mapping[Key, tuple[Key, ...]] = field(repr=False)
     warnings: tuple[CheckWarning, ...] = ()
     """Valid but probably unintended content (content/advice.py), sorted."""
+    today: dt.date = field(default_factory=build_date)
+    """The build date (`build_date()`): sessions before it are past."""
 
     @property
     def units(self) -> Mapping[str, Unit]:
@@ -89,6 +91,21 @@ class Catalogue:
             for skill in outcome.esco_skills:
                 seen.setdefault(skill.uri, skill)
         return list(seen.values())
+
+    def upcoming_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions still open at build time, by start date."""
+        return sorted((s for s in unit.sessions if not s.is_past(self.today)),
+                      key=lambda session: session.start)
+
+    def past_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions that started or closed before the build, newest first."""
+        return sorted((s for s in unit.sessions if s.is_past(self.today)),
+                      key=lambda session: session.start, reverse=True)
+
+    def next_session(self, unit: Unit) -> Session | None:
+        """The first upcoming session, or None: "No dates announced"."""
+        upcoming = self.upcoming_sessions(unit)
+        return upcoming[0] if upcoming else None
 
     def referrers(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""
@@ -216,10 +233,10 @@ class CatalogueReader:
         if problems:
             raise ContentError(problems)
         paths = {key: source.path for key, source in sources.items()}
-        warnings = unit_warnings(objects["units"], objects["outcomes"], sources,
-                                 today or build_date())
+        today = today or build_date()
+        warnings = unit_warnings(objects["units"], objects["outcomes"], sources, today)
         return _assemble(objects, paths, named, _dates(self._dates_of, objects, paths),
-                         warnings)
+                         warnings, today)
 
     def _file(self, kind: Kind, entry: os.DirEntry[str], display: str) -> _FileResult:
         """One file read and validated, or the result of last time if it has not changed."""
@@ -394,7 +411,7 @@ def _dates(dates_of: Callable[[str], FileDates | None], objects: dict[str, dict[
 
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
               named: Mapping[Key, tuple[Key, ...]], dates: dict[str, UnitDates],
-              warnings: list[CheckWarning]) -> Catalogue:
+              warnings: list[CheckWarning], today: dt.date) -> Catalogue:
     referrers: dict[Key, set[Key]] = {}  # each page asks: one pass here, not N there
     for key, targets in named.items():
         for target in targets:
@@ -409,4 +426,5 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
         _references=frozen({key: tuple(sorted(set(value))) for key, value in named.items()
                             if value}),
         warnings=tuple(warnings),
+        today=today,
     )

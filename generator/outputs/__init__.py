@@ -14,6 +14,7 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import (
+    calendar,
     editor,
     elm,
     elm_pathway,
@@ -39,11 +40,13 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
     ("unit", "unit.json"): plain.document,
     ("pathway", "elm.jsonld"): elm_pathway.document,
     ("pathway", "achievement.json"): openbadges.pathway_document,
+    ("unit", "sessions.ics"): calendar.document,
+    ("provider", "feed.xml"): feeds.provider_feed,
 }
 """(kind, file name) -> the renderer of that document for one object."""
 
 AGGREGATES: tuple[Renderer, ...] = (
-    plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
+    plain.render, schemas.render, loq_xml.render, feeds.render, search.render, calendar.render,
     openbadges.translations, editor.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""

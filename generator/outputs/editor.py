@@ -30,6 +30,15 @@ def _package_file(*parts: str) -> bytes:
     return resources.files("generator.outputs").joinpath(*parts).read_bytes()
 
 
+SOURCE_MAP_COMMENT = re.compile(rb"\n//# sourceMappingURL=\S+\s*$")
+
+
+def _without_source_map(script: bytes) -> bytes:
+    """A vendored script without its `sourceMappingURL` comment: the maps are not shipped,
+    and a browser's developer tools would ask the site for each missing `.map`."""
+    return SOURCE_MAP_COMMENT.sub(b"\n", script)
+
+
 @cache
 def vendored() -> dict[str, bytes]:
     """Decap CMS (its bundle, the chunks it loads on demand, licences) and js-yaml."""
@@ -41,11 +50,6 @@ def vendored() -> dict[str, bytes]:
         _package_file("vendor", "js-yaml", "js-yaml.umd.min.js"))
     files[f"{FOLDER}js-yaml.LICENSE"] = _package_file("vendor", "js-yaml", "LICENSE")
     return files
-
-
-def _without_source_map(script: bytes) -> bytes:
-    """The release's scripts name source maps that are not published: drop those comments."""
-    return re.sub(rb"\n//# sourceMappingURL=\S+\s*$", b"\n", script)
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:

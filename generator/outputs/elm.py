@@ -16,6 +16,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Place, Session, Unit
 from generator.content.serialise import json_bytes
 from generator.content.text import pick_language
+from generator.content.vocabularies import vocabulary
 from generator.kinds import OUTCOME, UNIT, SiteInfo
 from generator.outputs.common import iso_duration
 from generator.outputs.elm_concepts import (
@@ -104,7 +105,7 @@ class _UnitBuilder:
         self.parts = parts
         self.ids = unit_ids(unit.id, site)
         self.language = default_language(unit)
-        self.places = _places(unit.sessions)
+        self.places = _places(catalogue.upcoming_sessions(unit))
 
     def opportunity(self) -> Node:
         """The unit's `LearningOpportunity`, embedding everything it refers to."""
@@ -128,9 +129,12 @@ class _UnitBuilder:
         return node
 
     def sessions(self) -> list[Node]:
-        """One `LearningOpportunity` per dated session (ids by start date, unique)."""
+        """One `LearningOpportunity` per upcoming session (ids by start date, unique).
+
+        Past sessions are left out of the learning schedule: they can no longer be joined.
+        """
         nodes, used = [], set()
-        for session in self.unit.sessions:
+        for session in self.catalogue.upcoming_sessions(self.unit):
             node_id = f"{self.ids.page}#session-{session.start.isoformat()}"
             count = 2
             while node_id in used:
@@ -255,9 +259,12 @@ class _UnitBuilder:
                 "learningAchievementSpecification": {"@id": self.ids.achievement}}
 
     def _achievement_notes(self) -> list[Node]:
-        """Quality assurance and stackability, which ELM has no structured place for."""
+        """Quality assurance, the credential and stackability: ELM has no structured place."""
         qa, stack = self.unit.quality_assurance, self.unit.stackability
-        notes = [note(qa.description)]
+        credential = self.unit.credential
+        kind = vocabulary("credential_types")[credential.type].label
+        notes = [note(qa.description), note({"en": f"Credential awarded: {kind}"}),
+                 note(credential.verification), note(credential.recognition)]
         if qa.accreditation:
             notes.append(note({self.language: qa.accreditation}))
         if stack and stack.description:

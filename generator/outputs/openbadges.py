@@ -69,14 +69,14 @@ def version(catalogue: Catalogue, unit: Unit) -> str:
 
 def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
                 language: str | None = None) -> dict[str, Any]:
-    """The unit as an OB3 `Achievement` of type MicroCredential, in one of its languages."""
+    """The unit as an OB3 `Achievement`, typed after its credential, in one of its languages."""
     language = language or pick_language(unit.title)
     page = site.absolute(UNIT.url(unit.id))
     data: dict[str, Any] = {
         "@context": [OB3_CONTEXT, LICENCE_TERMS],
         "id": site.absolute(achievement_path(unit, language)),
         "type": ["Achievement"],
-        "achievementType": "MicroCredential",
+        "achievementType": achievement_type(unit.credential.type),
         "name": pick(unit.title, language),
         "description": pick(unit.summary, language),
         "inLanguage": language,
@@ -108,6 +108,11 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
     if endorsed:
         data["endorsement"] = endorsed
     return data
+
+
+def achievement_type(code: str) -> str:
+    """The OB3 `achievementType` of a credential type (credential_types.json)."""
+    return str(vocabulary("credential_types")[code].extra["ob3_achievement_type"])
 
 
 def eqf_alignment(level: str) -> dict[str, Any]:
@@ -145,6 +150,10 @@ def criteria_narrative(catalogue: Catalogue, unit: Unit, language: str | None = 
         lines[-1] += f" {supervision}."
     lines += ["", "Learning outcomes to demonstrate:", ""]
     lines += [f"- {pick(outcome.statement, language)}" for outcome in catalogue.outcomes_of(unit)]
+    credential = unit.credential
+    kind = vocabulary("credential_types")[credential.type].label
+    lines += ["", f"Credential: {kind}. {pick(credential.verification, language)}",
+              "", f"Recognition: {pick(credential.recognition, language)}"]
     return "\n".join(lines)
 
 

@@ -174,10 +174,14 @@ def offer(unit: Unit, page: str) -> dict[str, Any]:
 
 
 def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
-    """One `CourseInstance` per dated session, or one undated instance when there are none."""
+    """One `CourseInstance` per upcoming session, or one undated instance when there is none.
+
+    Past sessions are left out: an aggregator must not offer them as courses to enrol in.
+    """
     workload = iso_duration(unit.workload.hours)
     mode = COURSE_MODES[unit.mode]
-    if not unit.sessions:
+    upcoming = catalogue.upcoming_sessions(unit)
+    if not upcoming:
         instance: dict[str, Any] = {"@type": "CourseInstance", "courseMode": mode,
                                     "courseWorkload": workload}
         if unit.mode in _IN_PERSON:
@@ -187,7 +191,7 @@ def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
                                     "address": postal_address(provider.city, provider.country,
                                                               provider.address)}
         return [instance]
-    return [session_instance(session, mode, workload) for session in unit.sessions]
+    return [session_instance(session, mode, workload) for session in upcoming]
 
 
 def session_instance(session: Session, mode: str, workload: str) -> dict[str, Any]:
@@ -221,16 +225,19 @@ def place(location: Place) -> dict[str, Any]:
 
 
 def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
-    """The micro-credential a learner earns, with its level and the skills it certifies."""
+    """The micro-credential a learner earns: its form, issuers, recognition, level, skills."""
+    awarded = unit.credential
     data: dict[str, Any] = {
         "@type": "EducationalOccupationalCredential",
         "name": pick(unit.title),
-        "credentialCategory": {
-            "@type": "DefinedTerm",
-            "name": "Micro-credential",
-            "termCode": "micro-credential",
-            "url": MICRO_CREDENTIAL_RECOMMENDATION,
-        },
+        "credentialCategory": [
+            {"@type": "DefinedTerm", "name": "Micro-credential", "termCode": "micro-credential",
+             "url": MICRO_CREDENTIAL_RECOMMENDATION},
+            credential_type(awarded.type),
+        ],
+        "description": pick(awarded.recognition),
+        "recognizedBy": [organisation(catalogue.providers[issuer], site)
+                         for issuer in unit.issuers],
         "educationalLevel": eqf_level(unit.eqf_level),
         "url": site.absolute(UNIT.url(unit.id)),
     }
@@ -253,6 +260,15 @@ def recognised_by(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict
                          "name": pick(partner.name), "url": partner.homepage,
                          "address": postal_address(partner.city, partner.country, None)})
     return partners
+
+
+def credential_type(code: str) -> dict[str, Any]:
+    """The form of the credential (certificate, Open Badge, Europass) as a `DefinedTerm`."""
+    term = vocabulary("credential_types")[code]
+    data: dict[str, Any] = {"@type": "DefinedTerm", "name": term.label, "termCode": term.code}
+    if term.uri:
+        data["url"] = term.uri
+    return data
 
 
 def defined_term(vocab: str, code: str) -> dict[str, Any]:

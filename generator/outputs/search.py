@@ -28,7 +28,7 @@ from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.models import Outcome, Provider, Unit
-from generator.content.text import money, pick, pick_language
+from generator.content.text import long_date, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
 from generator.kinds import SiteInfo
@@ -47,6 +47,10 @@ __all__ = ["SEPARATORS", "normalise_words"]
 
 INDEX_PATH = "catalogue/search-index.json"
 """The default language's index; the others are `index_path(language)`."""
+SUMMARIES_PATH = "catalogue/summaries.json"
+"""The cards' summaries of the default language, in index order: loaded after the index, so
+the first result does not wait for them (at 10,000 units they would double the index); the
+others are `summaries_path(language)`."""
 LUNR_SCRIPT_PATH = "assets/vendor/lunr.min.js"
 STEMMER_SUPPORT_PATH = "assets/vendor/lunr.stemmer.support.js"
 FORMAT_VERSION = 2
@@ -121,6 +125,13 @@ def _licence_label(_catalogue: Catalogue, code: str, _language: str) -> str:
     return str(vocabulary("licences")[code].extra["short"])
 
 
+DATES_LABELS = {"upcoming": N_("Upcoming sessions"), "none": N_("No dates announced")}
+
+
+def _dates(catalogue: Catalogue, unit: Unit) -> list[str]:
+    return ["upcoming" if catalogue.next_session(unit) else "none"]
+
+
 PRICE_LABELS = {"free": N_("Free"), "paid": N_("Paid")}
 
 FACETS: tuple[Facet, ...] = (
@@ -143,6 +154,8 @@ FACETS: tuple[Facet, ...] = (
     Facet("field", N_("Field of education"),
           lambda c, u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
           _vocab_label("isced_f")),
+    Facet("dates", N_("Dates"), _dates,
+          lambda c, code, language: translate(language, DATES_LABELS[code])),
     Facet("prior", N_("Recognition of prior learning"),
           lambda c, u: _routes(u),
           lambda c, code, language: translate(language, _PRIOR_LEARNING[code])),
@@ -165,6 +178,13 @@ def index_path(language: str) -> str:
     return f"catalogue/search-index.{language}.json"
 
 
+def summaries_path(language: str) -> str:
+    """Where the cards' summaries of an interface language are published."""
+    if language == DEFAULT_LANGUAGE:
+        return SUMMARIES_PATH
+    return f"catalogue/summaries.{language}.json"
+
+
 def stemmer_script_path(language: str) -> str:
     """Where lunr-languages' script for `language` is published."""
     return f"assets/vendor/lunr.{language}.js"
@@ -178,11 +198,25 @@ def stemmer_scripts(language: str) -> list[str]:
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """The index of every interface language, lunr.js and lunr-languages' stemmers."""
+    """Every index, with its summaries, for each interface language; lunr.js and stemmers."""
     split: dict[str, list[str]] = {}  # each text is cut into words once for all languages
-    files = {index_path(language): index_bytes(search_index(catalogue, language, split))
-             for language in LANGUAGES}
+    files = {}
+    for language in LANGUAGES:
+        files[index_path(language)] = index_bytes(search_index(catalogue, language, split))
+        files[summaries_path(language)] = index_bytes(
+            {"version": FORMAT_VERSION, "summaries": summaries(catalogue, language)})
     return {**files, **vendor_scripts()}
+
+
+def summaries(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[str]:
+    """Each unit's summary in `language`, in the order of that language's index."""
+    return [pick(unit.summary, language) for unit in _units_in_order(catalogue, language)]
+
+
+def _units_in_order(catalogue: Catalogue, language: str) -> list[Unit]:
+    """Units in title order in `language`: the order of the index's documents and columns."""
+    return sorted(catalogue.units.values(),
+                  key=lambda u: (pick(u.title, language).casefold(), u.id))
 
 
 @cache
@@ -209,8 +243,7 @@ def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE,
     then the providers in the order of the provider facet: shared text is indexed once,
     and a match on an outcome or provider counts for each of its units.
     """
-    units = sorted(catalogue.units.values(),
-                   key=lambda u: (pick(u.title, language).casefold(), u.id))
+    units = _units_in_order(catalogue, language)
     facets = [table for facet in FACETS  # a facet no unit has a value of is left out
               if (table := _facet_table(catalogue, facet, units, language))["meta"]["values"]]
     outcome_ids = sorted({oid for unit in units for oid in unit.outcomes})
@@ -360,8 +393,25 @@ def display_columns(catalogue: Catalogue, units: list[Unit],
         "hours": [_number(unit.workload.hours) for unit in units],
         "ects": [_number(unit.workload.ects) for unit in units],
         "price": [money(unit.price.amount, unit.price.currency, language) for unit in units],
+        "cost": [_number(unit.price.amount) for unit in units],
+        "next": _next_starts(catalogue, units, language),
         "published": [_published(catalogue, unit) for unit in units],
     }
+
+
+def _next_starts(catalogue: Catalogue, units: list[Unit],
+                 language: str) -> dict[str, list[Any]]:
+    """By unit position, the next session's start (days from 1970-01-01 and as shown).
+
+    Only units with an upcoming session are listed (a 10,000-unit catalogue mostly has none).
+    """
+    starts = {}
+    for position, unit in enumerate(units):
+        session = catalogue.next_session(unit)
+        if session:
+            starts[str(position)] = [(session.start - dt.date(1970, 1, 1)).days,
+                                     long_date(session.start, language)]
+    return starts
 
 
 def _published(catalogue: Catalogue, unit: Unit) -> int:
@@ -398,6 +448,8 @@ def _natural_order(facet: Facet) -> Callable[[str], Any]:
         return order.index
     if facet.key == "price":
         return ["free", "paid"].index
+    if facet.key == "dates":
+        return list(DATES_LABELS).index
     if facet.key == "open":
         return list(OPEN_LABELS).index
     if facet.key in _FACET_VOCABULARIES:

@@ -16,8 +16,9 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
-from generator.i18n import DEFAULT_LANGUAGE, translate
+from generator.i18n import DEFAULT_LANGUAGE, N_, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
+from generator.outputs import feeds
 from generator.tools.completeness import GROUP_TITLES, as_json, completeness
 from generator.tools.reference import field_reference
 
@@ -96,7 +97,10 @@ def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date]
 def generated_pages(catalogue: Catalogue,
                     previous: Mapping[str, GeneratedPage] | None = None,
                     language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
-    """Every page made from content, worded in `language` (the context key `language`).
+    """Every page made from content, worded in `language` (the context key `language`): one
+    per object of each kind, an index of each kind, the catalogue list, the field reference,
+    the completeness dashboard, and a page for each folder of published files (no prefix of a
+    published path answers 404).
 
     `previous` (pages by source, from an earlier catalogue) are kept where their object is
     the very same (a file the reader did not read again) and the language too, which a
@@ -111,22 +115,79 @@ def generated_pages(catalogue: Catalogue,
                 pages.append(old)
             else:
                 pages.append(object_page(catalogue, kind, obj, language))
-    indexes = [index_page(catalogue, kind, language) for kind in KINDS if kind.index_template]
-    return [*pages, *indexes, *catalogue_pages(catalogue, language),
-            field_reference_page(language), *quality_pages(catalogue)]
+    pages += [kind_index_page(catalogue, kind, language) for kind in KINDS]
+    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
+            *quality_pages(catalogue), *folder_pages(catalogue, language)]
 
 
-def index_page(catalogue: Catalogue, kind: Kind, language: str) -> GeneratedPage:
-    """The list of every object of a kind at `<folder>/`, sorted by title (in the nav)."""
+def kind_index_page(catalogue: Catalogue, kind: Kind,
+                    language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
+    """`units/`, `outcomes/`, `providers/`: every object of a kind, by title.
+
+    Units are listed by the catalogue (searchable, paginated), so their index points there.
+    """
     objects = sorted(catalogue.objects[kind.folder].values(),
                      key=lambda obj: (pick(kind.title(obj), language).casefold(), obj.id))
     return GeneratedPage(
-        src_uri=f"{kind.folder}/index.md", template=str(kind.index_template),
+        src_uri=f"{kind.folder}/index.md", template=kind.index_template or "kind-index.html",
         title=translate(language, kind.heading),
-        context={"objects": objects, "kind_name": kind.name, "language": language},
-        description=translate(language, "The full list, by title, with a link to each page."),
-        in_nav=True, kind=kind.name,
+        context={"kind": kind, "kind_name": kind.name,
+                 "objects": [] if kind.name == "unit" else objects,
+                 "count": len(objects), "language": language},
+        description=translate(language, KIND_INDEX_DESCRIPTIONS[kind.name]),
+        in_nav=kind.name in ("provider", "pathway"), kind=kind.name,
     )
+
+
+KIND_INDEX_DESCRIPTIONS = {"unit": N_("Every unit in the catalogue."),
+                           "outcome": N_("Every outcome in the catalogue."),
+                           "provider": N_("Every provider in the catalogue."),
+                           "pathway": N_("Every pathway in the catalogue: the units it stacks"
+                                         " and the credential it leads to."),
+                           "recognition": N_("Every recognition statement in the catalogue.")}
+"""The description of each kind's index page (`kind_index_page`)."""
+
+
+def folder_pages(catalogue: Catalogue,
+                 language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """A page for each folder of published files that has none: its files, linked."""
+    selections = feeds.selections(catalogue)
+    folders = {
+        "catalogue/page/": [(catalogue_page_url(1), N_("Catalogue, page 1"))],
+        "reference/": [("reference/fields/", N_("Field reference"))],
+        "api/": [("api/units.json", N_("Every unit as plain JSON")),
+                 ("api/units.txt", N_("The address of every unit page")),
+                 ("api/loq.xml", N_("Every unit for Europass (QDR LOQ XML)"))],
+        "schemas/": [(f"schemas/{kind.name}.schema.json", SCHEMA_LINKS[kind.name])
+                     for kind in KINDS],
+        "feeds/": [("feed.xml", N_("Every unit (Atom)")),
+                   ("feeds/countries/", N_("By provider country")),
+                   ("feeds/fields/", N_("By field of education"))],
+    }
+    links = {folder: [(href, translate(language, text)) for href, text in entries]
+             for folder, entries in folders.items()}
+    links["feeds/countries/"] = [(s.path, s.title) for s in selections
+                                 if s.path.startswith("feeds/countries/")]
+    links["feeds/fields/"] = [(s.path, s.title) for s in selections
+                              if s.path.startswith("feeds/fields/")]
+    return [GeneratedPage(src_uri=f"{folder}index.md", template="folder.html",
+                          title=f"/{folder}", context={"links": entries, "language": language},
+                          description=translate(language, "Files published in this folder."))
+            for folder, entries in links.items()]
+
+
+SCHEMA_LINKS = {"unit": N_("JSON Schema of a unit file"),
+                "outcome": N_("JSON Schema of an outcome file"),
+                "provider": N_("JSON Schema of a provider file"),
+                "pathway": N_("JSON Schema of a pathway file"),
+                "recognition": N_("JSON Schema of a recognition file")}
+"""The link text of each kind's JSON Schema on the `schemas/` folder page."""
+
+
+def catalogue_feeds(catalogue: Catalogue) -> list[dict[str, str]]:
+    """The catalogue page's alternate feeds: by provider country and by field of education."""
+    return [{"href": s.path, "type": "application/atom+xml", "title": s.title}
+            for s in feeds.selections(catalogue)]
 
 
 def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
@@ -220,6 +281,7 @@ def catalogue_pages(catalogue: Catalogue,
             src_uri=src, template="catalogue.html",
             title=catalogue_title(number, count, language),
             context={"units_page": chunk, "page_number": number, "page_count": count,
+                     "alternates": catalogue_feeds(catalogue) if number == 1 else [],
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units), "first_url": catalogue_page_url(1),
                      "previous_url": catalogue_page_url(number - 1) if number > 1 else None,

@@ -47,6 +47,9 @@ log = logging.getLogger("mkdocs.plugins.microvet")
 
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs or the theme would write that the pipeline writes instead."""
+MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
+"""Material's search worker and its lunr language packs: the site's one search is the
+catalogue's (theme/partials/header.html), so the theme's own is not published."""
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         for name in OWN_FILES:
             if (theirs := files.get_file_from_path(name)) is not None:
                 files.remove(theirs)
+        for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH)]:
+            files.remove(file)
         docs_prefix = _docs_prefix(config)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
@@ -162,7 +167,6 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             if generated.description:
                 page.meta["description"] = escape(generated.description)
             page.meta["hide"] = ["navigation", "toc"]
-            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,

@@ -20,6 +20,8 @@ from generator.i18n import N_, NP_, babel_locale, translate, translate_plural
 MESSAGES = {
     "sortRelevance": N_("Best match"),
     "sortTitle": N_("Title (A to Z)"),
+    "sortNext": N_("Next start (soonest first)"),
+    "sortPrice": N_("Price (lowest first)"),
     "sortWorkload": N_("Workload (shortest first)"),
     "sortNewest": N_("Newest first"),
     "filters": N_("Filters"),
@@ -33,6 +35,16 @@ MESSAGES = {
     "removeFilter": N_("Remove the last filter: %(facet)s %(value)s"),
     "clearWords": N_("Clear the search words"),
     "noMatch": N_("No micro-credentials match these words and filters."),
+    "didYouMean": N_("Did you mean %(query)s?"),
+    "quickFilters": N_("Quick filters"),
+    "quickUpcoming": N_("Upcoming only"),
+    "quickFree": N_("Free"),
+    "nextStart": N_("Next start: %(date)s"),
+    "noDates": N_("No dates announced"),
+    "printWords": N_("Search words: “%(words)s”."),
+    "printFilter": N_("%(facet)s: %(value)s"),
+    "printFilters": N_("Filters: %(filters)s."),
+    "printNoFilters": N_("No filters."),
 }
 """Messages without a number."""
 
@@ -43,6 +55,9 @@ PLURALS = {
     "more": NP_("Show %(num)s more (%(left)s not shown)",
                 "Show %(num)s more (%(left)s not shown)"),
     "all": NP_("%(num)s micro-credential.", "%(num)s micro-credentials."),
+    "showResults": NP_("Show %(num)s result", "Show %(num)s results"),
+    "longFacet": NP_("%(num)s value: scroll the list for more.",
+                     "%(num)s values: scroll the list for more."),
     "matches": NP_("%(num)s micro-credential matches (of %(total)s).",
                    "%(num)s micro-credentials match (of %(total)s)."),
 }

@@ -132,6 +132,11 @@ def _search_index_path(context: Context) -> str:
 
 
 @pass_context
+def _search_summaries_path(context: Context) -> str:
+    return search.summaries_path(page_language(context))
+
+
+@pass_context
 def _search_stemmer_scripts(context: Context) -> list[str]:
     return search.stemmer_scripts(page_language(context))
 
@@ -143,6 +148,7 @@ def _search_messages(context: Context) -> dict[str, Any]:
 
 GLOBALS = {
     "page_language": _page_language, "search_index_path": _search_index_path,
+    "search_summaries_path": _search_summaries_path,
     "search_stemmer_scripts": _search_stemmer_scripts, "search_messages": _search_messages,
 }
 """Functions the templates call: the page's language, its search index and messages."""

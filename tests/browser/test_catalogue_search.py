@@ -181,6 +181,9 @@ def test_filters_work_from_the_keyboard_alone_with_visible_focus(
     page.focus("#mv-q")
     page.keyboard.press("Tab")  # the sort order
     assert page.evaluate("document.activeElement.id") == "mv-sort"
+    page.keyboard.press("Tab")  # the quick filter "Upcoming only"
+    assert page.evaluate("document.activeElement.id") == "mv-quick-upcoming"
+    page.keyboard.press("Tab")  # ... and "Free"
     page.keyboard.press("Tab")  # "Filters": open at this width
     page.keyboard.press("Tab")  # the first facet, EQF level
     assert page.evaluate("document.activeElement.parentElement.dataset.facet") == "level"

@@ -39,10 +39,18 @@
   var SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000\ufeff\ud800-\udfff]+/;
   var URL_PATTERN = /https?:\/\/\S+/g;
   var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var FUZZY_MIN = 5;          // words this long also match words one typo away ...
+  var FUZZY_BOOST = 0.2;      // ... counting for less than exact and prefix matches
+  var MAX_FUZZY = 10;         // the most frequent such words, at most
+  var SUGGEST_DISTANCE = 2;   // "did you mean": the nearest indexed word this close
   var SORTS = [
     ["relevance", TEXT.messages.sortRelevance], ["title", TEXT.messages.sortTitle],
+    ["next", TEXT.messages.sortNext], ["price", TEXT.messages.sortPrice],
     ["workload", TEXT.messages.sortWorkload], ["newest", TEXT.messages.sortNewest]
   ];
+  var LONG_FACET = 10;        // a facet with more values scrolls, and says so
+  var QUICK = [["dates", "upcoming", TEXT.messages.quickUpcoming],
+               ["price", "free", TEXT.messages.quickFree]];
   var OTHER = "_other";  // the fields of texts in other languages than the page's
 
   /* ---- text: the same words as the Python side ------------------------------------- */
@@ -330,11 +338,85 @@
     return found;
   };
 
+  /* The most frequent indexed words `distance` edits (a letter added, dropped, changed or two
+     swapped) from `word`, other than `skip`: "pyhton" finds "python". */
+  Engine.prototype.near = function (word, distance, skip) {
+    var frequencies = this.frequencies;
+    var found = this.index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance))
+      .toArray().filter(function (term) { return term !== word && skip.indexOf(term) < 0; });
+    found.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+    return found.slice(0, MAX_FUZZY);
+  };
+
+  /* The letters of the indexed words: the alphabet that edits of a typed word are made of. */
+  Engine.prototype.letters = function () {
+    if (!this.alphabet) {
+      var seen = Object.create(null);
+      Object.keys(this.frequencies).forEach(function (term) {
+        for (var i = 0; i < term.length; i++) { seen[term[i]] = true; }
+      });
+      this.alphabet = Object.keys(seen).filter(function (c) { return /[^0-9]/.test(c); });
+    }
+    return this.alphabet;
+  };
+
+  /* Words one edit from `word` whose stem (in the page's language) is indexed, by stem, the
+     stems most frequent first: "hygeine" finds "hygiene" (stem "hygien"), "machinng"
+     "machining" (stem "machin"), which the indexed stems themselves are too far from. */
+  Engine.prototype.nearWords = function (word) {
+    var frequencies = this.frequencies;
+    var own = indexWord(word, true);
+    var byStem = Object.create(null);
+    function consider(candidate) {
+      var stem = indexWord(candidate, true);
+      if (stem !== own && frequencies[stem] && !(stem in byStem)) { byStem[stem] = candidate; }
+    }
+    var letters = this.letters();
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i);
+      var tail = word.slice(i);
+      if (i < word.length) { consider(head + tail.slice(1)); }
+      if (i < word.length - 1) { consider(head + tail[1] + tail[0] + tail.slice(2)); }
+      for (var l = 0; l < letters.length; l++) {
+        consider(head + letters[l] + tail);
+        if (i < word.length) { consider(head + letters[l] + tail.slice(1)); }
+      }
+    }
+    var stems = Object.keys(byStem);
+    stems.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+    return stems.slice(0, MAX_FUZZY).map(function (stem) { return [stem, byStem[stem]]; });
+  };
+
+  /* Whether a typed word is indexed: its stem, or as the start of an indexed word. */
+  Engine.prototype.known = function (word) {
+    return Boolean(this.frequencies[indexWord(word, true)]) || this.expand(fold(word)).length > 0;
+  };
+
+  /* "Did you mean": the query with each word that matches nothing replaced by the nearest
+     word (one edit away, the most frequent stem; else an indexed word two edits away), or
+     null when there is none. */
+  Engine.prototype.suggest = function (query) {
+    var self = this;
+    var changed = false;
+    var suggestion = words(query).map(function (word) {
+      if (isStopWord(word) || word.length < 3 || self.known(word)) { return word; }
+      var near = self.nearWords(word);
+      if (near.length) { changed = true; return near[0][1]; }
+      for (var distance = 1; distance <= SUGGEST_DISTANCE; distance++) {
+        var found = self.near(fold(word), distance, []);
+        if (found.length) { changed = true; return found[0]; }
+      }
+      return word;
+    }).join(" ");
+    return changed ? suggestion : null;
+  };
+
   /* Units matching one word, with scores. In the texts of the page's language: the word's
      stem and the stems it begins ("wärmepumpen" and "wärmepumpe" both find "warmepump");
-     in the other languages' texts: the word as typed and the words it begins. `own` holds the
-     units found through the page's language. Cached, so typing a long query only searches
-     the word being typed. */
+     in the other languages' texts: the word as typed and the words it begins. A word of five
+     letters or more that begins no indexed word also matches, for less, the words one typo
+     away. `own` holds the units found through the page's language. Cached, so typing a long
+     query only searches the word being typed. */
   Engine.prototype.matchTerm = function (term) {
     var key = (term.partial ? "~" : "=") + term.word;
     var cached = this.cache.get(key);
@@ -351,6 +433,17 @@
     var ownVariants = prefixes ? this.expand(stem) : [];
     if (term.partial && stem !== word) { ownVariants = ownVariants.concat(this.expand(word)); }
     var otherVariants = prefixes ? this.expand(word) : [];
+    // Typos only for a word that begins no indexed word: while a correct word is being typed
+    // its prefixes match, and the search for near words (the costliest part) is skipped.
+    var typos = [];
+    if (word.length >= FUZZY_MIN && !otherVariants.length) {
+      var skip = ownVariants.concat([stem]);
+      typos = this.nearWords(term.word).map(function (pair) { return pair[0]; })
+        .filter(function (near) { return skip.indexOf(near) < 0; });
+      this.near(word, 1, skip).forEach(function (near) {
+        if (typos.indexOf(near) < 0) { typos.push(near); }
+      });
+    }
     var hits = this.index.query(function (q) {
       q.term(stem, { usePipeline: false, boost: 10, fields: ["title", "keywords", "text"] });
       q.term(word, { usePipeline: false, boost: 10,
@@ -360,6 +453,9 @@
       });
       otherVariants.forEach(function (variant) {
         q.term(variant, { usePipeline: false, boost: 1, fields: other });
+      });
+      typos.forEach(function (typo) {
+        q.term(typo, { usePipeline: false, boost: FUZZY_BOOST });
       });
     });
     var found = { scores: new Map(), own: new Set() };
@@ -499,8 +595,14 @@
       },
       title: function (a, b) { return a - b; },  // units are numbered in title order
       workload: function (a, b) { return units.hours[a] - units.hours[b] || a - b; },
+      next: function (a, b) { return nextDay(a) - nextDay(b) || a - b; },
+      price: function (a, b) { return units.cost[a] - units.cost[b] || a - b; },
       newest: function (a, b) { return units.published[b] - units.published[a] || a - b; }
     };
+    function nextDay(unit) {  // units with no dates announced come last
+      var next = units.next[String(unit)];
+      return next ? next[0] : Infinity;
+    }
     results.sort(orders[sort] || orders.title);
   };
 
@@ -551,10 +653,35 @@
     this.sortSelect = sort;
     this.facetBoxes = this.engine.facets.map(function (facet) { return self.buildFacet(facet); });
     this.filterCount = element("span", { class: "mv-filters__count" });
+    this.quick = QUICK.filter(function (q) {
+      return self.engine.facetsByKey[q[0]] && self.engine.facetsByKey[q[0]].index[q[1]] !== undefined;
+    }).map(function (q) {
+      var box = element("input", { type: "checkbox", id: "mv-quick-" + q[1], "data-key": q[0],
+                                   "data-value": String(self.engine.facetsByKey[q[0]].index[q[1]]) });
+      return { box: box, node: element("span", { class: "mv-quick__item" }, [
+        box, element("label", { for: "mv-quick-" + q[1], text: q[2] })]) };
+    });
+    var quick = element("div", { class: "mv-quick", role: "group", "aria-label": TEXT.messages.quickFilters },
+                        this.quick.map(function (q) { return q.node; }));
+    quick.addEventListener("change", function (event) {
+      var box = event.target;
+      var key = box.getAttribute("data-key");
+      var value = Number(box.getAttribute("data-value"));
+      var rest = self.state.filters.filter(function (f) { return !(f.key === key && f.value === value); });
+      if (box.checked) { rest.push({ key: key, value: value }); }
+      self.change({ filters: rest }, "push");
+    });
+    this.showResults = element("button", { type: "button", class: "mv-button mv-show-results", id: "mv-show-results" });
+    this.showResults.addEventListener("click", function () {
+      self.filters.open = false;
+      self.heading.focus();
+    });
+    this.printFilters = element("p", { class: "mv-print-only mv-print-filters", id: "mv-print-filters" });
     var filters = element("details", { class: "mv-filters", id: "mv-filters" }, [
       element("summary", {}, [document.createTextNode(TEXT.messages.filters), this.filterCount]),
       element("div", { class: "mv-filters__body" }, this.facetBoxes.map(function (b) { return b.node; }).concat([
-        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: TEXT.messages.clearFilters })
+        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: TEXT.messages.clearFilters }),
+        this.showResults
       ]))
     ]);
     if (window.matchMedia("(min-width: 60em)").matches) { filters.open = true; }
@@ -571,6 +698,7 @@
         element("p", { id: "mv-q-hint", class: "mv-hint", text: TEXT.messages.searchHint })
       ]),
       element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: TEXT.messages.sortBy }), sort]),
+      quick,
       filters
     ]);
     form.addEventListener("submit", function (event) { event.preventDefault(); self.announce(0); });
@@ -594,6 +722,7 @@
     this.heading = document.getElementById("mv-results-heading");
     this.heading.setAttribute("tabindex", "-1");
     root.appendChild(form);
+    root.parentNode.insertBefore(this.printFilters, root.nextSibling);  // printed; root is not
     this.list.parentNode.insertBefore(this.empty, this.list.nextSibling);
     this.list.parentNode.insertBefore(this.more, this.empty.nextSibling);
     var pages = document.querySelector(".mv-pages");
@@ -625,9 +754,12 @@
       return element("li", {}, [box, element("label", { for: id }, [document.createTextNode(value[1] + " "), count])]);
     });
     var chosen = element("span", { class: "mv-facet__chosen" });
-    var node = element("details", { class: "mv-facet", "data-facet": facet.key }, [
+    var long = facet.values.length > LONG_FACET;
+    var node = element("details", { class: "mv-facet" + (long ? " mv-facet--long" : ""), "data-facet": facet.key }, [
       element("summary", {}, [document.createTextNode(facet.label), chosen]),
-      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
+      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }),
+        long ? element("p", { class: "mv-hint", text: plural("longFacet", facet.values.length, { num: grouped(facet.values.length) }) }) : null,
+        element("ul", {}, items)])
     ]);
     var box = { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [],
                 pending: null, chosenKey: null };
@@ -709,6 +841,21 @@
     }, this);
     var active = state.filters.length;
     this.filterCount.textContent = active ? plural("active", active, { num: grouped(active) }) : "";
+    this.quick.forEach(function (q) {
+      var key = q.box.getAttribute("data-key");
+      var value = Number(q.box.getAttribute("data-value"));
+      q.box.checked = state.filters.some(function (f) { return f.key === key && f.value === value; });
+    });
+    var facetsByKey = this.engine.facetsByKey;
+    var chosen = state.filters.map(function (f) {
+      return format(TEXT.messages.printFilter, { facet: facetsByKey[f.key].label,
+                                                 value: facetsByKey[f.key].values[f.value][1] });
+    });
+    var words = state.q.trim();
+    this.printFilters.textContent =
+      (words ? format(TEXT.messages.printWords, { words: words }) + " " : "") +
+      (chosen.length ? format(TEXT.messages.printFilters, { filters: chosen.join("; ") })
+                     : TEXT.messages.printNoFilters);
   };
 
   function sameStart(a, b, length) {
@@ -740,6 +887,8 @@
     this.shown = end;
     var left = this.results.length - end;
     this.more.hidden = left <= 0;
+    this.showResults.textContent = plural("showResults", this.results.length,
+                                          { num: grouped(this.results.length) });
     var next = Math.min(PAGE_SIZE, left);
     this.more.textContent = plural("more", next, { num: grouped(next), left: grouped(left) });
     if (!fresh && start < end) {
@@ -759,13 +908,27 @@
     var workload = hoursText(units.hours[unit]) +
       (units.ects[unit] ? " · " + format(TEXT.messages.ects, { num: grouped(units.ects[unit]) }) : "");
     var facts = [label("level"), workload, label("mode"), label("lang"), label("licence"), units.price[unit]];
+    var next = units.next[String(unit)];
+    var summary = element("p", { class: "mv-card__summary", "data-unit": String(unit) });
+    if (this.summaries) { summary.textContent = this.summaries[unit]; }
     return element("article", { class: "mv-card" }, [
       element("h3", { class: "mv-card__title" }, [link]),
+      summary,
+      element("p", { class: "mv-card__next",
+                     text: next ? format(TEXT.messages.nextStart, { date: next[1] }) : TEXT.messages.noDates }),
       element("ul", { class: "mv-facts", "aria-label": TEXT.messages.keyFacts }, facts.map(function (fact) {
         return element("li", { text: fact });
       })),
       element("p", { class: "mv-card__provider", text: label("provider") + ", " + label("country") })
     ]);
+  };
+
+  /* The summaries arrive after the index: fill in the cards already shown. */
+  Page.prototype.setSummaries = function (summaries) {
+    this.summaries = summaries;
+    Array.prototype.forEach.call(this.list.querySelectorAll(".mv-card__summary[data-unit]"), function (p) {
+      p.textContent = summaries[Number(p.getAttribute("data-unit"))];
+    });
   };
 
   Page.prototype.showEmpty = function () {
@@ -792,6 +955,17 @@
         });
       }
       empty.appendChild(element("p", { text: TEXT.messages.noMatch }));
+      var suggestion = this.state.q.trim() ? this.engine.suggest(this.state.q) : null;
+      if (suggestion) {
+        var retry = element("button", { type: "button", class: "mv-button mv-suggest", text: suggestion });
+        retry.addEventListener("click", function () {
+          self.change({ q: suggestion }, "push");
+          self.query.focus();
+        });
+        var parts = TEXT.messages.didYouMean.split("%(query)s");
+        empty.appendChild(element("p", { class: "mv-did-you-mean" }, [
+          document.createTextNode(parts[0]), retry, document.createTextNode(parts.slice(1).join(""))]));
+      }
       empty.appendChild(action);
     }
   };
@@ -831,8 +1005,14 @@
       mark("index-parsed");
       var engine = new Engine(data);
       mark("index-loaded");
-      new Page(engine);
+      var page = new Page(engine);
       mark("ready");
+      var summaries = root.getAttribute("data-summaries");
+      if (summaries) {
+        window.fetch(summaries).then(function (response) { return response.json(); })
+          .then(function (data) { page.setSummaries(data.summaries); })
+          .catch(function (error) { if (window.console) { window.console.error(error); } });
+      }
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");

@@ -154,6 +154,11 @@ class Session(Model):
         default=None, description="number of places, if limited"
     )
 
+    def is_past(self, today: dt.date) -> bool:
+        """Whether the session has started, or its application deadline passed, by `today`."""
+        closes = self.application_deadline or self.start
+        return self.start < today or closes < today
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> Session:
         if self.end is not None and self.end < self.start:
