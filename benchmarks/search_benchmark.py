@@ -42,8 +42,10 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 QUERIES = ("communicate orally", "renewable energy", "sviluppo software", "Gebäudesanierung",
-           "digital marketing for apprentices", "heat", "in")
-"""Typed letter by letter: English, Italian, German with an umlaut, a long and short one."""
+           "digital marketing for apprentices", "heat", "in",
+           "renewabel enrgy", "managment")
+"""Typed letter by letter: English, Italian, German with an umlaut, a long and short one, and
+two with typos (the edit-distance matching of words of five letters or more)."""
 FIRST_QUERY = "marketing"
 DESCRIPTION_PARAGRAPHS = (5, 8)
 """Descriptions of about 72 distinct words, like the sample content's (68 on average)."""

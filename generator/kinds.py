@@ -17,10 +17,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from generator.content.checks import Objects, Sources, stacking_cycles
+from generator.content.checks import (
+    Objects,
+    Sources,
+    pathway_credits,
+    pathway_cycles,
+    pathway_repeats,
+    pathway_stackability,
+    stacking_cycles,
+)
 from generator.content.errors import Problem
-from generator.content.models import Demand, Outcome, Provider, Unit
+from generator.content.models import Demand, Outcome, Pathway, Provider, Recognition, Unit
 from generator.content.models.base import ContentModel, Text
+from generator.i18n import N_
 
 Check = Callable[[Objects, Sources], list[Problem]]
 
@@ -78,6 +87,8 @@ class Kind:
     dated: Callable[[Any], dt.date | None] | None = None
     """The object's own last-change date, for kinds whose files carry one (the sitemap's
     `lastmod`); without it an object changes with the newest unit naming it."""
+    index_template: str | None = None
+    """The template of a page listing every object of the kind at `<folder>/`, if any."""
 
     def url(self, object_id: str) -> str:
         """Stable directory-style path of an object's page; aggregators depend on it."""
@@ -93,21 +104,24 @@ class Kind:
 
 
 PROVIDER = Kind(
-    name="provider", folder="providers", model=Provider, heading="Providers",
+    name="provider", folder="providers", model=Provider, heading=N_("Providers"),
     template="provider.html", context_key="training_provider",
     title=lambda provider: provider.name,
     description=lambda provider: provider.description or None,
+    documents=(
+        Document("feed.xml", "application/atom+xml", "Atom feed of this provider's units"),
+    ),
 )
 
 OUTCOME = Kind(
-    name="outcome", folder="outcomes", model=Outcome, heading="Outcomes",
+    name="outcome", folder="outcomes", model=Outcome, heading=N_("Outcomes"),
     template="outcome.html", context_key="outcome",
     title=lambda outcome: outcome.title,
     description=lambda outcome: outcome.statement,
 )
 
 UNIT = Kind(
-    name="unit", folder="units", model=Unit, heading="Units",
+    name="unit", folder="units", model=Unit, heading=N_("Units"),
     template="unit.html", context_key="unit",
     title=lambda unit: unit.title,
     description=lambda unit: unit.summary,
@@ -120,9 +134,38 @@ UNIT = Kind(
     ),
     checks=(stacking_cycles,),
     documents=(
+        Document("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
+        Document("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
+        Document("unit.json", "application/json", N_("Plain JSON, references resolved")),
+        Document("sessions.ics", "text/calendar", N_("Upcoming sessions (iCalendar)")),
+    ),
+)
+
+PATHWAY = Kind(
+    name="pathway", folder="pathways", model=Pathway, heading="Pathways",
+    template="pathway.html", context_key="pathway", index_template="pathways.html",
+    title=lambda pathway: pathway.title,
+    description=lambda pathway: pathway.description,
+    references=(
+        Reference(("awarding_body",), "provider"),
+        Reference(("stages", EACH, "units", EACH), "unit"),
+        Reference(("stages", EACH, "pathways", EACH), "pathway"),
+    ),
+    checks=(pathway_cycles, pathway_repeats, pathway_credits, pathway_stackability),
+    documents=(
         Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
         Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
-        Document("unit.json", "application/json", "Plain JSON, references resolved"),
+    ),
+)
+
+RECOGNITION = Kind(
+    name="recognition", folder="recognitions", model=Recognition, heading="Recognitions",
+    template="recognition.html", context_key="recognition",
+    title=lambda recognition: recognition.partner.name,
+    description=lambda recognition: None,
+    references=(
+        Reference(("statements", EACH, "unit"), "unit"),
+        Reference(("partner", "provider"), "provider"),
     ),
 )
 
@@ -135,7 +178,7 @@ DEMAND = Kind(
     shows_catalogue=True,
 )
 
-KINDS: tuple[Kind, ...] = (UNIT, OUTCOME, PROVIDER, DEMAND)
+KINDS: tuple[Kind, ...] = (UNIT, PATHWAY, OUTCOME, PROVIDER, RECOGNITION, DEMAND)
 """Every kind, in the order lists of kinds are shown (diffs, the field reference)."""
 
 BY_NAME: dict[str, Kind] = {kind.name: kind for kind in KINDS}
@@ -169,6 +212,10 @@ class SiteInfo:
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
     markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
     """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
+    language: str = "en"
+    """The interface language of the pages (generator.i18n.LANGUAGES; `theme.language`)."""
+    editor_auth_url: str | None = None
+    """The OAuth provider through which the web editor (`admin/`) logs in to GitHub."""
 
     def __post_init__(self) -> None:
         if not self.url.endswith("/"):

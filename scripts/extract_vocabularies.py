@@ -29,8 +29,6 @@ Inputs and their versions
   - Credential types (certificate, Open Badge 3.0, Europass digital credential, other), with
     the Open Badges 3.0 achievementType each maps to.
   - Outcome categories: the three EQF columns (Annex I definitions of the same Recommendation).
-  - Creative Commons licences: names and URLs from creativecommons.org, identifiers from the SPDX
-    License List, "open" per the Open Definition 2.1 (opendefinition.org): NC and ND are not open.
   - Supervision and verification: http://data.europa.eu/snb/supervision-verification/25831c2.
     No ELM 3.1.0 file lists it; the URIs were found in public material (see SUPERVISION_SOURCE).
   - Native language names: Unicode CLDR autonyms, for a curated set of languages.
@@ -39,6 +37,9 @@ Inputs and their versions
     URIs of the EU Vocabularies NACE Rev. 2 scheme (http://data.europa.eu/ux2/nace2/).
   - ISCO-08 major groups: ILO, International Standard Classification of Occupations 2008,
     volume 1, the ten major groups; URIs as ESCO publishes them (http://data.europa.eu/esco/isco/).
+* Labels in the other interface languages (de, fr, it, es, pl, fi): scripts/vocabulary_labels.py
+  (Unicode CLDR through Babel for languages, countries and currencies; the tables in
+  scripts/vocabulary_translations/ for the rest).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ from pathlib import Path
 from typing import Any
 
 import pycountry
+from vocabulary_labels import with_labels
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = ROOT.parent / "shared" / "reference"
@@ -161,80 +163,6 @@ EQF_SOURCE = (
     f"{ELM} elm/xsd/cv/eqf.xsd ({ELM_REPO}) for the URIs; descriptors verbatim from Annex II of "
     "the Council Recommendation of 22 May 2017 on the European Qualifications Framework for "
     "lifelong learning (2017/C 189/03, OJ C 189, 15.6.2017, p. 15); summaries are ours"
-)
-
-# (code, label, canonical URL, short name, open per the Open Definition, badge, description)
-LICENCES: tuple[tuple[str, str, str, str, bool, str, str], ...] = (
-    (
-        "CC0-1.0",
-        "CC0 1.0 Universal (Public Domain Dedication)",
-        "https://creativecommons.org/publicdomain/zero/1.0/",
-        "CC0 1.0",
-        True,
-        "cc-zero",
-        "The creator gives up all rights as far as the law allows: anyone may reuse the work "
-        "for any purpose, without conditions.",
-    ),
-    (
-        "CC-BY-4.0",
-        "Creative Commons Attribution 4.0 International",
-        "https://creativecommons.org/licenses/by/4.0/",
-        "CC BY 4.0",
-        True,
-        "cc-by",
-        "Anyone may share and adapt the work for any purpose, including commercially, as long "
-        "as they credit the creator.",
-    ),
-    (
-        "CC-BY-SA-4.0",
-        "Creative Commons Attribution-ShareAlike 4.0 International",
-        "https://creativecommons.org/licenses/by-sa/4.0/",
-        "CC BY-SA 4.0",
-        True,
-        "cc-by-sa",
-        "Anyone may share and adapt the work for any purpose, crediting the creator and "
-        "sharing adaptations under the same licence.",
-    ),
-    (
-        "CC-BY-NC-4.0",
-        "Creative Commons Attribution-NonCommercial 4.0 International",
-        "https://creativecommons.org/licenses/by-nc/4.0/",
-        "CC BY-NC 4.0",
-        False,
-        "cc-by-nc",
-        "Anyone may share and adapt the work for non-commercial purposes only, crediting the "
-        "creator.",
-    ),
-    (
-        "CC-BY-NC-SA-4.0",
-        "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 International",
-        "https://creativecommons.org/licenses/by-nc-sa/4.0/",
-        "CC BY-NC-SA 4.0",
-        False,
-        "cc-by-nc-sa",
-        "Anyone may share and adapt the work for non-commercial purposes only, crediting the "
-        "creator and sharing adaptations under the same licence.",
-    ),
-    (
-        "CC-BY-ND-4.0",
-        "Creative Commons Attribution-NoDerivatives 4.0 International",
-        "https://creativecommons.org/licenses/by-nd/4.0/",
-        "CC BY-ND 4.0",
-        False,
-        "cc-by-nd",
-        "Anyone may share the work unchanged, for any purpose, crediting the creator; adapted "
-        "versions may not be shared.",
-    ),
-    (
-        "CC-BY-NC-ND-4.0",
-        "Creative Commons Attribution-NonCommercial-NoDerivatives 4.0 International",
-        "https://creativecommons.org/licenses/by-nc-nd/4.0/",
-        "CC BY-NC-ND 4.0",
-        False,
-        "cc-by-nc-nd",
-        "Anyone may share the work unchanged, for non-commercial purposes only, crediting the "
-        "creator; adapted versions may not be shared.",
-    ),
 )
 
 # Slug -> (documentation text in the xsd, plain-words label, description or None).
@@ -371,6 +299,31 @@ TARGET_GROUPS = {
     "work-experience-0-3": "Persons with 0-3 years work experience",
     "work-experience-3-10": "Persons with 3-10 years work experience",
     "work-experience-10-plus": "Persons with 10+ years work experience",
+}
+
+TARGET_GROUP_LABELS = {
+    # What learners read: "designed for ..." in words a learner would use of themselves. The
+    # official label (ELM prefLabel, e.g. "Low Achievers") stays in extra.pref_label.
+    "completed-primary-education": "People who have finished primary school",
+    "completed-secondary-education": "People who have finished secondary school",
+    "completed-tertiary-education-eqf-6": "People with a bachelor's degree or equivalent",
+    "completed-tertiary-education-eqf-7": "People with a master's degree or equivalent",
+    "completed-tertiary-education-eqf-8": "People with a doctorate",
+    "employment-retraining": "People retraining for a new job",
+    "high-achievers": "Learners looking for an extra challenge",
+    "in-primary-education": "Primary school pupils",
+    "in-secondary-education": "Secondary school students",
+    "in-tertiary-education-eqf-6": "Bachelor's students",
+    "in-tertiary-education-eqf-7": "Master's students",
+    "in-tertiary-education-eqf-8": "Doctoral students",
+    "learning-disability": "Learners with a learning disability (support available)",
+    "low-achievers": "Learners who want a fresh start after school",
+    "migrants": "People new to the country",
+    "native-speakers": "Native speakers of the course language",
+    "non-native-speakers": "Learners still improving the course language",
+    "work-experience-0-3": "People with up to 3 years of work experience",
+    "work-experience-3-10": "People with 3 to 10 years of work experience",
+    "work-experience-10-plus": "People with more than 10 years of work experience",
 }
 
 SUPERVISION_SCHEME = "http://data.europa.eu/snb/supervision-verification/25831c2"
@@ -674,30 +627,6 @@ def currencies(ref: Reference) -> Vocab:
     return vocab("currencies", "Currencies", scheme, source, terms)
 
 
-def licences() -> Vocab:
-    """The seven Creative Commons licences offered to providers."""
-    terms = [
-        term(
-            code,
-            label,
-            url,
-            desc,
-            {
-                "short": short,
-                "spdx_url": f"https://spdx.org/licenses/{code}.html",
-                "open": is_open,
-                "badge": badge,
-            },
-        )
-        for code, label, url, short, is_open, badge, desc in LICENCES
-    ]
-    source = (
-        "Creative Commons legal code (creativecommons.org), SPDX License List identifiers, "
-        "openness per the Open Definition 2.1 (opendefinition.org); hand-written"
-    )
-    return vocab("licences", "Content licences (Creative Commons)", None, source, terms)
-
-
 def supervision() -> Vocab:
     """How the assessment is supervised and whether identity is checked."""
     terms = [
@@ -715,7 +644,7 @@ def supervision() -> Vocab:
 
 def target_groups(ref: Reference) -> Vocab:
     """Every Europass target group, with our slugs."""
-    table = {code: (doc, doc, None) for code, doc in TARGET_GROUPS.items()}
+    table = {code: (doc, TARGET_GROUP_LABELS[code], None) for code, doc in TARGET_GROUPS.items()}
     return ref.mapped("target_groups", "Target groups", "europass-target-groups.xsd", table)
 
 
@@ -823,15 +752,14 @@ def credential_types() -> Vocab:
 
 
 def build(reference: Path) -> list[Vocab]:
-    """Build every vocabulary, in the order of generator.content.vocabularies.NAMES."""
+    """Build every vocabulary of NAMES but licences (scripts/extract_licences.py), in order."""
     ref = Reference(reference)
-    return [
+    return [with_labels(vocabulary) for vocabulary in [
         eqf_levels(ref),
         isced_f(ref),
         languages(ref),
         countries(ref),
         currencies(ref),
-        licences(),
         ref.mapped(
             "modes", "Modes of learning and assessment", "europass-modes.xsd", MODES, complete=False
         ),
@@ -861,7 +789,7 @@ def build(reference: Path) -> list[Vocab]:
         nuts(ref),
         nace_sections(),
         isco_major_groups(),
-    ]
+    ]]
 
 
 def render(vocabulary: Vocab) -> str:

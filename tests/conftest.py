@@ -87,6 +87,7 @@ class ContentTree:
     def write(self, kind: str, name: str, text: str) -> Path:
         """Write `content/<kind>/<name>.yaml` (text is dedented)."""
         path = self.content / kind / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 

@@ -105,3 +105,12 @@ def plain_unit(tree: ContentTree, unit_id: str, title: str, dates: str = "") -> 
 def catalogue_of(tree: ContentTree) -> Catalogue:
     """Load the tree (outside git, so dates come only from the YAML or SOURCE_DATE_EPOCH)."""
     return load_catalogue(tree.content, root=tree.root)
+
+
+def dated_catalogue(tree: ContentTree) -> Catalogue:
+    """The rich unit plus three plain ones: two dated, one with no date at all."""
+    rich_tree(tree)
+    plain_unit(tree, "alpha", "alpha unit", "published: 2026-03-01\nupdated: 2026-03-01\n")
+    plain_unit(tree, "zulu", "Zulu unit", "published: 2026-03-01\n")
+    plain_unit(tree, "undated", "Undated unit")
+    return catalogue_of(tree)

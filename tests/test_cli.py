@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import shlex
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,7 +53,8 @@ def test_the_group_lists_every_command():
     result = run("--help")
     listed = {line.split()[0] for line in result.stdout.split("Commands:")[1].splitlines()
               if line.strip()}
-    assert listed == {"build", "check", "diff", "gaps", "new", "schema", "serve", "validate"}
+    assert listed == {"build", "check", "credential", "diff", "export", "gaps", "import", "new",
+                      "schema", "serve", "translations", "validate"}
 
 
 # --- check -----------------------------------------------------------------------------------
@@ -98,12 +101,12 @@ def test_check_json(broken: ContentTree):
     assert result.exit_code == 1
     assert json.loads(result.stdout) == [
         {"path": "content/units/barista.yaml", "line": 1, "column": 1,
-         "message": "missing required field `eqf_level`"},
+         "message": "missing required field `eqf_level`", "severity": "error"},
         {"path": "content/units/barista.yaml", "line": 6, "column": 1,
-         "message": "unknown field `eqf_levle`; did you mean `eqf_level`?"},
+         "message": "unknown field `eqf_levle`; did you mean `eqf_level`?", "severity": "error"},
         {"path": "content/units/barista.yaml", "line": 11, "column": 7,
          "message": "`mode`: '100%' is not an allowed value; allowed: blended, online, onsite, "
-                    "work-based"},
+                    "work-based", "severity": "error"},
     ]
     assert result.stdout.startswith('[\n  {\n    "path": "content/units/barista.yaml",\n')
 
@@ -117,7 +120,54 @@ def test_check_valid_content(content_tree: ContentTree, monkeypatch: pytest.Monk
     result = run("check", "--format", output_format)
     assert result.exit_code == 0
     assert result.stdout == stdout
-    assert result.stderr == "OK: 1 units, 1 outcomes, 1 providers\n"
+    assert result.stderr == "OK: 1 units, 0 pathways, 1 outcomes, 1 providers, 0 recognitions\n"
+
+
+@pytest.fixture
+def doubtful(content_tree: ContentTree, monkeypatch: pytest.MonkeyPatch) -> ContentTree:
+    """The minimal tree with a unit that is valid but earns a warning: 20 ECTS for 60 hours."""
+    content_tree.minimal()
+    path = content_tree.content / "units" / "barista.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("hours: 25\n  ects: 1", "hours: 60\n  ects: 20"),
+                    encoding="utf-8")
+    monkeypatch.chdir(content_tree.root)
+    return content_tree
+
+
+ECTS_WARNING = ("20 ECTS for 60 hours is 3 hours per credit, but one ECTS credit is 25-30 "
+                "hours (60 hours are about 2-2.4 ECTS): check `hours` and `ects`")
+
+
+def test_check_prints_warnings_and_succeeds(doubtful: ContentTree):
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == f"content/units/barista.yaml:10:3: warning: {ECTS_WARNING}\n"
+    assert result.stderr == ("OK: 1 units, 0 pathways, 1 outcomes, 1 providers, 0 recognitions, "
+                             "1 warning(s)\n")
+
+
+def test_check_warnings_as_annotations_and_json(doubtful: ContentTree):
+    github = run("check", "--format", "github")
+    assert github.exit_code == 0
+    assert github.stdout == (
+        f"::warning file=content/units/barista.yaml,line=10,col=3::{ECTS_WARNING}\n")
+    as_json = run("check", "--format", "json")
+    assert as_json.exit_code == 0
+    assert json.loads(as_json.stdout) == [
+        {"path": "content/units/barista.yaml", "line": 10, "column": 3,
+         "message": ECTS_WARNING, "severity": "warning"}]
+
+
+def test_check_strict_makes_warnings_problems(doubtful: ContentTree):
+    result = run("check", "--strict")
+    assert result.exit_code == 1
+    assert result.stdout == f"content/units/barista.yaml:10:3: {ECTS_WARNING}\n"
+    assert result.stderr == ("1 problem(s) in 1 file(s)\n"
+                             "--strict: the warnings above count as problems\n")
+    github = run("check", "--strict", "--format", "github")
+    assert github.exit_code == 1
+    assert github.stdout.startswith("::error file=content/units/barista.yaml,line=10,col=3::")
 
 
 def test_check_reports_a_fresh_scaffold_as_fields_to_fill_in(content_tree: ContentTree,
@@ -171,8 +221,8 @@ def test_new_refuses_an_unknown_kind():
     result = run("new", "course", "barista")
     assert result.exit_code == 2
     assert result.stderr.endswith(
-        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'outcome', "
-        "'provider', 'demand'.\n")
+        "Error: Invalid value for 'KIND': 'course' is not one of 'unit', 'pathway', "
+        "'outcome', 'provider', 'recognition', 'demand'.\n")
 
 
 # --- schema ----------------------------------------------------------------------------------
@@ -183,7 +233,7 @@ def test_schema_writes_a_schema_per_kind(tmp_path: Path):
     assert result.exit_code == 0
     assert result.stdout == "".join(
         f"Wrote {tmp_path.as_posix()}/schemas/{kind}.schema.json\n"
-        for kind in ("demand", "outcome", "provider", "unit"))
+        for kind in ("demand", "outcome", "pathway", "provider", "recognition", "unit"))
     written = {path.relative_to(tmp_path).as_posix(): path.read_bytes()
                for path in sorted((tmp_path / "schemas").iterdir())}
     assert written == schema_files()
@@ -214,3 +264,29 @@ def test_diff_prints_markdown_and_names_a_bad_revision(content_tree: ContentTree
     result = run("diff", "mian")
     assert result.exit_code == 1
     assert result.stderr == "Error: 'mian' is not a commit, branch or tag of this repository\n"
+
+
+# --- build -----------------------------------------------------------------------------------
+
+
+def test_build_warns_when_the_site_url_is_not_set(tmp_path: Path, content_tree: ContentTree):
+    from conftest import copy_project
+
+    project = copy_project(tmp_path / "project", content=content_tree.minimal().content)
+    environment = {key: value for key, value in os.environ.items()
+                   if key != "MICROVET_SITE_URL"}
+    environment |= {"SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project,
+                            capture_output=True, text=True, env=environment, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == (
+        "mkdocs.yml:5:11: warning: MICROVET_SITE_URL is not set, so every address in the site "
+        "and its metadata starts with the default site_url of mkdocs.yml: set it to the public "
+        "address of your site, e.g. MICROVET_SITE_URL=https://example.org/catalogue/ "
+        "microvet build")
+    assert (project / "site" / "index.html").is_file()
+    environment["MICROVET_SITE_URL"] = "https://example.org/catalogue/"
+    again = subprocess.run([sys.executable, "-m", "generator.cli", "build"], cwd=project,
+                           capture_output=True, text=True, env=environment, check=False)
+    assert again.returncode == 0, again.stderr
+    assert "MICROVET_SITE_URL" not in again.stderr

@@ -94,12 +94,32 @@ def test_removed_objects_and_provider_changes(repo: ContentTree):
         "  - `city`: `Bologna` → `Modena`\n")
 
 
+def test_a_changed_outcome_or_provider_lists_the_units_it_affects(repo: ContentTree):
+    repo.write("units", "latte", (repo.content / "units" / "barista.yaml").read_text(
+        encoding="utf-8").replace("id: barista", "id: latte"))
+    git(repo.root, "add", "content")
+    git(repo.root, "commit", "-q", "-m", "two units")
+    edit(repo, "outcomes", "espresso", "title: Espresso extraction", "title: Espresso shots")
+    edit(repo, "providers", "centre", "city: Bologna", "city: Modena")
+    assert diff_revisions("main", None, Path("content"), repo.root) == (
+        "## Catalogue changes from `main` to the working tree\n\n"
+        "**Outcomes:** 1 changed. **Providers:** 1 changed.\n\n"
+        "### Outcomes\n\n"
+        "- Changed outcome `espresso`: Espresso shots\n"
+        "  - `title.en`: `Espresso extraction` → `Espresso shots`\n"
+        "  - Affects 2 unit(s): `barista`, `latte`\n\n"
+        "### Providers\n\n"
+        "- Changed provider `centre`: Example Training Centre (fictional)\n"
+        "  - `city`: `Bologna` → `Modena`\n"
+        "  - Affects 2 unit(s): `barista`, `latte`\n")
+
+
 def test_a_reformatted_file_is_no_catalogue_change(repo: ContentTree):
     edit(repo, "units", "barista", "languages: [en]", "languages:\n  - en")
     edit(repo, "units", "barista", "price: free", "price: 0")
     assert diff_revisions("v1", None, Path("content"), repo.root) == (
         "## Catalogue changes from `v1` to the working tree\n\n"
-        "No changes to units, outcomes, providers or demands.\n")
+        "No changes to units, pathways, outcomes, providers, recognitions or demands.\n")
 
 
 def test_an_invalid_side_is_reported_with_its_problems(repo: ContentTree):

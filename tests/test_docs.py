@@ -77,7 +77,9 @@ def test_the_workflow_runs_the_readme_commands():
 
 
 def test_the_workflow_previews_pull_requests_and_deploys_main_to_pages():
-    assert set(WORKFLOW[True]) == {"pull_request", "push", "workflow_dispatch"}  # YAML 1.1 "on"
+    assert set(WORKFLOW[True]) == {"pull_request", "push", "workflow_dispatch",  # YAML 1.1 "on"
+                                   "schedule"}
+    assert WORKFLOW[True]["schedule"] == [{"cron": "17 3 * * *"}]  # daily: dates stay true
     check_uses = [step.get("uses", "") for step in WORKFLOW["jobs"]["check"]["steps"]]
     assert "actions/upload-artifact@v4" in check_uses
     deploy = WORKFLOW["jobs"]["deploy"]
@@ -187,3 +189,25 @@ def test_the_partner_example_embeds_a_page_the_build_makes():
     site_url = re.search(r'site_url: !ENV \[MICROVET_SITE_URL, "(.*)"\]',
                          (ROOT / "mkdocs.yml").read_text()).group(1)
     assert f'src="{site_url}embed/demands/{SAMPLE_DEMAND.stem}/"' in iframe
+# --- "Bring your existing courses": the spreadsheet worked example --------------------------
+
+
+def test_the_spreadsheet_worked_example_runs_as_shown(sample: Path,
+                                                      monkeypatch: pytest.MonkeyPatch):
+    (rows,) = blocks(CONTRIBUTING, "csv")
+    dry, mistake, imported = blocks(CONTRIBUTING, "console")
+    monkeypatch.chdir(sample)
+    courses = sample / "courses.csv"
+    runner = CliRunner()
+    courses.write_text(rows.replace(",3,1013,", ",Level 3,1013,"), encoding="utf-8")
+    refused = runner.invoke(main, ["import", "courses.csv"])
+    assert (refused.exit_code, refused.stdout) == (1, mistake)
+    courses.write_text(rows, encoding="utf-8")
+    assert runner.invoke(main, ["import", "courses.csv", "--dry-run"]).stdout == dry
+    assert runner.invoke(main, ["import", "courses.csv"]).stdout == imported
+    catalogue = load_catalogue(sample / "content", root=sample)
+    unit = catalogue.units["espresso-refresher"]
+    assert (unit.workload.hours, unit.price.amount, unit.languages) == (6, 45, ["en", "it"])
+    for command in ("microvet export --template courses.xlsx", "microvet import courses.xlsx",
+                    "microvet import courses.xlsx --dry-run"):
+        assert f"`{command}`" in CONTRIBUTING

@@ -11,7 +11,7 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT
-from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
+from harvest_content import SITE, catalogue_of, dated_catalogue, plain_unit, rich_tree
 from lxml import etree
 
 from generator.content.catalogue import Catalogue, load_catalogue
@@ -37,11 +37,7 @@ BUILD_EPOCH = "1767225600"
 def catalogue(content_tree, monkeypatch) -> Catalogue:
     """The rich unit plus three plain ones: two dated, one with no date at all."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    rich_tree(content_tree)
-    plain_unit(content_tree, "alpha", "alpha unit", "published: 2026-03-01\nupdated: 2026-03-01\n")
-    plain_unit(content_tree, "zulu", "Zulu unit", "published: 2026-03-01\n")
-    plain_unit(content_tree, "undated", "Undated unit")
-    return catalogue_of(content_tree)
+    return dated_catalogue(content_tree)
 
 
 @pytest.fixture(scope="module")
@@ -155,12 +151,19 @@ def test_sample_feed_is_valid(sample: Catalogue):
 def test_data_page_documents_every_published_file(sample: Catalogue):
     text = (ROOT / "pages" / "data.md").read_text(encoding="utf-8")
     published = render_outputs(sample, SITE)
-    patterns = {re.sub(r"^api/statistics/[^/]+$", "api/statistics/*.csv",
-                       re.sub(r"^schemas/[^/]+$", "schemas/*.schema.json",
-                       re.sub(r"achievement\.[a-z]{2}\.json$", "achievement.<lang>.json",
-                              re.sub(r"^units/[^/]+/", "units/<id>/", path)))).removesuffix(".gz")
-                for path in published
-                if not path.startswith("assets/")}  # scripts of the site itself, not data
+    generic = [(r"^schemas/[^/]+$", "schemas/*.schema.json"),
+               (r"^(units|pathways)/[^/]+/", r"\1/<id>/"),
+               (r"^providers/[^/]+/", "providers/<id>/"),
+               (r"achievement\.[a-z]{2}\.json$", "achievement.<lang>.json"),
+               (r"^feeds/(countries|fields)/[^/]+$", r"feeds/\1/<code>.xml"),
+               (r"^api/statistics/[^/]+$", "api/statistics/*.csv")]
+    patterns = set()
+    for path in published:
+        for pattern, replacement in generic:
+            path = re.sub(pattern, replacement, path)
+        patterns.add(path.removesuffix(".gz"))
+    # scripts of the site itself and the web editor (CONTRIBUTING.md), not data
+    patterns = {path for path in patterns if not path.startswith(("assets/", "admin/"))}
     assert [pattern for pattern in sorted(patterns) if f"`{pattern}`" not in text] == []
 
 
@@ -173,3 +176,48 @@ def test_data_page_samples_all_exist(built_site: Path):
     for href in local:
         target = (page.parent / href).resolve()
         assert (target / "index.html" if href.endswith("/") else target).is_file(), href
+
+
+# --- feeds of one provider, country or field of education -----------------------------------
+
+
+def test_a_feed_per_provider_country_and_field(content_tree, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    rich_tree(content_tree)
+    content_tree.write("providers", "academy", (ROOT / "tests" / "conftest.py").read_text()
+                       .split('PROVIDER = """\\\n')[1].split('"""')[0]
+                       .format(id="academy").replace("country: IT", "country: DE"))
+    plain_unit(content_tree, "german", "Deutsch am Bau")
+    path = content_tree.content / "units" / "german.yaml"
+    path.write_text(path.read_text().replace("provider: centre", "provider: academy")
+                    .replace('isced_f: "1013"', 'isced_f: "0732"'))
+    files = render_outputs(load_catalogue(content_tree.content, root=content_tree.root), SITE)
+    def entries(path: str) -> list[str]:
+        parsed = feedparser.parse(files[path])
+        assert not parsed.bozo, parsed.bozo_exception
+        return sorted(entry.link for entry in parsed.entries)
+    barista, german = (SITE.absolute(f"units/{uid}/") for uid in ("barista", "german"))
+    assert entries("providers/centre/feed.xml") == [barista]
+    assert entries("providers/academy/feed.xml") == [german]
+    assert entries("feeds/countries/it.xml") == [barista]
+    assert entries("feeds/countries/de.xml") == [german]
+    assert entries("feeds/fields/10.xml") == [barista]
+    assert entries("feeds/fields/07.xml") == [german]
+    it = feedparser.parse(files["feeds/countries/it.xml"]).feed
+    assert it.title == "microVET catalogue: micro-credentials (providers in Italy)"
+    assert it.id == SITE.absolute("feeds/countries/it.xml")
+    assert [link.href for link in it.links if link.rel == "alternate"] == [
+        SITE.absolute("catalogue/?country=IT")]
+
+
+def test_provider_and_catalogue_pages_link_their_feeds(built_site):
+    provider = BeautifulSoup((built_site / "providers" / "example-hospitality-school-bologna"
+                              / "index.html").read_text(), "html.parser")
+    assert [link["href"] for link in provider.select("link[type='application/atom+xml']")] == [
+        "../../feed.xml", "feed.xml"]
+    catalogue = BeautifulSoup((built_site / "catalogue" / "index.html").read_text(),
+                              "html.parser")
+    hrefs = [link["href"] for link in catalogue.select("link[type='application/atom+xml']")]
+    assert "../feeds/countries/it.xml" in hrefs and "../feeds/fields/10.xml" in hrefs
+    for href in hrefs:
+        assert (built_site / "catalogue" / href).resolve().is_file(), href

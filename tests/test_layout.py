@@ -13,6 +13,8 @@ TESTED_ELSEWHERE = {
     "content/models/base.py": "test_models.py (the models are tested through their fields)",
     "content/models/esco.py": "test_models.py",
     "content/models/outcome.py": "test_models.py",
+    "content/models/pathway.py": "test_pathways.py (with the totals and checks it feeds)",
+    "content/models/price.py": "test_models.py",
     "content/models/provider.py": "test_models.py",
     "content/models/unit.py": "test_models.py",
     "content/strict_yaml.py": "test_sources.py (the reader is its only caller)",
@@ -20,16 +22,21 @@ TESTED_ELSEWHERE = {
     "content/vocabularies/esco.py": "test_vocabularies.py",
     "content/text.py": "test_templating.py (they are the templates' filters)",
     "outputs/elm_concepts.py": "test_elm.py (the nodes are only meaningful in a document)",
+    "outputs/elm_recognition.py": "test_prior_learning.py and test_recognition.py",
+    "outputs/endorsements.py": "test_recognition.py (endorsements are recognition statements)",
     "outputs/packed_index.py": "test_search.py (packing is tested against lunr's own index)",
     "tools/standards/jsonld.py": "test_schemaorg.py, test_openbadges.py (strict expansion, "
                                  "a dropped key) and test_validate.py",
     "tools/standards/amb.py": "test_schemaorg.py (agrees with upstream's valid and invalid "
                               "examples; the AMB blocks)",
     "tools/standards/ob3.py": "test_openbadges.py (every achievement, and a broken one)",
+    "outputs/search_text.py": "test_search.py and browser/test_catalogue_languages.py (words, "
+                              "stems and stop words, in Python and against the page's own)",
 }
 """Modules whose tests live in another file, and why."""
 
 LAYERS = [
+    "generator.i18n",         # interface languages and their messages (imports nothing of ours)
     "generator.content",      # reading one file: sources, models, vocabularies, validation
     "generator.kinds",        # the registry of kinds (their models and checks)
     "generator.content.catalogue",  # every file of every kind -> one Catalogue

@@ -12,7 +12,7 @@ import re
 import shutil
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
@@ -146,16 +146,12 @@ def test_every_internal_link_and_site_address_resolves(built_site: Path):
     assert broken_links(built_site) == []
 
 
-def test_material_search_index_points_at_existing_pages(built_site: Path):
-    index = json.loads((built_site / "search" / "search_index.json").read_text("utf-8"))
-    missing = []
-    for document in index["docs"]:
-        location = PurePosixPath(document["location"].split("#")[0] or ".")
-        page = built_site / location / "index.html" if document["location"].split("#")[0] \
-            else built_site / "index.html"
-        if not page.is_file():
-            missing.append(document["location"])
-    assert missing == []
+def test_the_header_search_goes_to_the_catalogue_and_there_is_no_second_index(
+        built_site: Path):
+    """The one search is the catalogue's: no Material index of the Markdown pages (issue 12)."""
+    assert not (built_site / "search").exists()
+    home = (built_site / "about" / "index.html").read_text("utf-8")
+    assert '<form class="mv-header-search" action="../catalogue/" method="get"' in home
 
 
 def test_the_walk_reports_what_is_broken(built_site: Path, tmp_path: Path):

@@ -48,21 +48,37 @@ def test_sample_export_is_valid(sample_export: bytes):
     assert schema_errors(sample_export) == []
 
 
-def test_every_unit_and_session_is_an_opportunity_with_its_specification(
+def test_every_unit_session_and_pathway_is_an_opportunity_with_its_specification(
         sample: Catalogue, sample_export: bytes):
     root = etree.fromstring(sample_export)
     opportunities = root.findall("loq:learningOpportunityReferences/loq:learningOpportunity", NS)
     sessions = sum(len(unit.sessions) for unit in sample.units.values())
-    assert len(opportunities) == len(sample.units) + sessions
+    pathways = sample.objects["pathways"]
+    recognition = sum(bool(u.prior_learning and u.prior_learning.offered)
+                      for u in sample.units.values())
+    assert len(opportunities) == len(sample.units) + sessions + recognition + len(pathways)
     specifications = root.findall(
         "loq:learningAchievementSpecificationReferences/loq:learningAchievementSpecification",
         NS)
     assert sorted(s.get("id") for s in specifications) == sorted(
-        SITE.absolute(f"units/{uid}/#learning-achievement-specification")
-        for uid in sample.units)
+        [SITE.absolute(f"units/{uid}/#learning-achievement-specification")
+         for uid in sample.units] +
+        [SITE.absolute(f"pathways/{pid}/#learning-achievement-specification")
+         for pid in pathways])
     organisations = root.findall("loq:agentReferences/loq:organisation", NS)
     used = {pid for unit in sample.units.values() for pid in [unit.provider, *unit.bodies]}
     assert len(organisations) == len(used)
+
+
+def test_a_pathway_has_its_units_as_parts(sample_export: bytes):
+    root = etree.fromstring(sample_export)
+    pathway = root.find("loq:learningOpportunityReferences/loq:learningOpportunity[@id="
+                        f"'{SITE.absolute('pathways/smart-factory-technician/')}"
+                        "#learning-opportunity']", NS)
+    assert [part.get("idref") for part in pathway.findall("loq:hasPart", NS)] == [
+        SITE.absolute(f"units/{uid}/#learning-opportunity") for uid in (
+            "cnc-milling-setup", "plc-programming-basics", "industrial-robot-operation",
+            "predictive-maintenance-sensors")]
 
 
 def test_ids_are_unique_and_every_idref_resolves(sample_export: bytes):

@@ -92,6 +92,27 @@ def test_every_esco_1_2_skill_is_accepted_and_unlabelled_ones_ask_for_a_label():
         "(the preferred term shown on the ESCO portal)"]
     assert EscoSkill.model_validate({"uri": forklift, "label": "operate forklift"}).label \
         == "operate forklift"
+HYGIENE = "d9449998-c1f5-478c-a103-2255398cf0b6"
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    (f"https://data.europa.eu/esco/skill/{HYGIENE}",
+     f"'https://data.europa.eu/esco/skill/{HYGIENE}': ESCO URIs start with http://, not "
+     f"https://; write http://data.europa.eu/esco/skill/{HYGIENE}"),
+    (f"http://data.europa.eu/esco/skill/{HYGIENE}/",
+     f"'http://data.europa.eu/esco/skill/{HYGIENE}/': ESCO URIs are lowercase, without a "
+     f"slash at the end; write http://data.europa.eu/esco/skill/{HYGIENE}"),
+    ("https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2F"
+     f"esco%2Fskill%2F{HYGIENE}",
+     "'https://esco.ec.europa.eu/en/classification/skill?uri=http%3A%2F%2Fdata.europa.eu%2Fesco"
+     "%2Fskill%...' is a page of the ESCO portal, not the skill's URI; write "
+     f"http://data.europa.eu/esco/skill/{HYGIENE}"),
+    (f"http://data.europa.eu/esco/occupation/{HYGIENE}",
+     f"'http://data.europa.eu/esco/occupation/{HYGIENE}' is an ESCO occupation, not an ESCO "
+     "skill: list it under the right field, or use an ESCO skill URI"),
+])
+def test_an_esco_uri_spelled_another_way_says_what_to_write(typed, message):
+    assert errors(EscoSkill, typed) == [message]
 
 
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "/relative",

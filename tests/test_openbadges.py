@@ -65,10 +65,24 @@ def test_achievement_of_the_rich_unit(rich: Catalogue):
                      "Supervised, with ID check.\n\n"
                      "Learning outcomes to demonstrate:\n\n"
                      "- The learner can pull a balanced espresso shot.\n"
-                     "- The learner can take orders on a tablet till.",
+                     "- The learner can take orders on a tablet till.\n\n"
+                     "Credential: Open Badge 3.0. An Open Badges 3.0 credential signed by the "
+                     "school; any verifier checks it.\n\n"
+                     "Recognition: Partner cafés hire on it.",
     }
     assert badge["license"] == "https://creativecommons.org/licenses/by-sa/4.0/"
     assert badge["sdLicense"] == "https://creativecommons.org/publicdomain/zero/1.0/"
+
+
+@pytest.mark.parametrize(("credential", "expected"), [
+    ("certificate", "Certificate"), ("open-badge-3", "MicroCredential"),
+    ("europass-edc", "MicroCredential"), ("other", "Achievement")])
+def test_the_achievement_type_follows_the_credential(content_tree, credential, expected):
+    rich_tree(content_tree)
+    path = content_tree.content / "units" / "barista.yaml"
+    path.write_text(path.read_text().replace("  type: open-badge-3", f"  type: {credential}"))
+    catalogue = catalogue_of(content_tree)
+    assert achievement(catalogue, catalogue.units["barista"], SITE)["achievementType"] == expected
 
 
 def test_achievement_expands_without_losing_anything(rich: Catalogue):
@@ -114,11 +128,14 @@ def test_every_sample_achievement_is_valid_against_the_ob3_schema(sample: Catalo
     files = {path: data for path, data in render_outputs(sample, SITE).items()
              if re.search(r"/achievement(\.[a-z]{2})?\.json$", path)}
     assert {path for path in files if path.endswith("/achievement.json")} == {
-        f"units/{uid}/achievement.json" for uid in sample.units}
+        f"units/{uid}/achievement.json" for uid in sample.units} | {
+        f"pathways/{pid}/achievement.json" for pid in sample.objects["pathways"]}
     assert len(files) > len(sample.units)  # the sample has translated units
     for path, data in files.items():
         badge = json.loads(data)
         assert achievement_errors(badge) == [], path
+        if path.startswith("pathways/"):  # tested in test_schemaorg_pathway.py
+            continue
         assert badge["alignment"][0]["targetType"] == "ext:EQFLevel"
         languages = {badge["inLanguage"], *(r["inLanguage"] for r in badge.get("related", []))}
         unit = sample.units[path.split("/")[1]]
@@ -142,7 +159,7 @@ def test_the_ob3_schema_refuses_a_broken_achievement(rich: Catalogue):
 
 def test_every_sample_unit_has_a_clean_achievement(sample: Catalogue):
     files = {path: data for path, data in render_outputs(sample, SITE).items()
-             if path.endswith("/achievement.json")}
+             if path.startswith("units/") and path.endswith("/achievement.json")}
     assert sorted(files) == sorted(f"units/{uid}/achievement.json" for uid in sample.units)
     for unit_id, unit in sample.units.items():
         badge = json.loads(files[f"units/{unit_id}/achievement.json"])

@@ -32,3 +32,25 @@ def test_the_pager_does_not_grow_with_the_catalogue():
 def test_links_point_at_the_pages():
     assert pager(2, 3) == [PagerLink(1, "catalogue/"), PagerLink(2, "catalogue/page/2/"),
                            PagerLink(3, "catalogue/page/3/")]
+
+
+def test_every_folder_of_every_published_file_answers(built_site):
+    """No prefix of a published path returns 404: each folder has an index page."""
+    missing = set()
+    for path in built_site.rglob("*"):
+        if path.is_dir() or path.relative_to(built_site).parts[0] == "assets":
+            continue
+        folder = path.parent
+        while folder != built_site:
+            if not (folder / "index.html").is_file():
+                missing.add(str(folder.relative_to(built_site)))
+            folder = folder.parent
+    assert sorted(missing) == []
+
+
+def test_kinds_have_index_pages(built_site):
+    providers = (built_site / "providers" / "index.html").read_text()
+    assert providers.count('href="example-') == 7
+    outcomes = (built_site / "outcomes" / "index.html").read_text()
+    assert outcomes.count('<li><a href="') == 100
+    assert 'href="../catalogue/"' in (built_site / "units" / "index.html").read_text()

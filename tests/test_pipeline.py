@@ -23,7 +23,8 @@ def plan() -> Plan:
 
 def test_gather_lists_a_page_for_every_object_of_every_kind(plan: Plan):
     for kind in KINDS:
-        pages = {page.object_id: page for page in plan.pages if page.kind == kind.name}
+        pages = {page.object_id: page for page in plan.pages
+                 if page.kind == kind.name and page.object_id is not None}
         assert set(pages) == set(plan.catalogue.objects[kind.folder]), kind.name
         for object_id, page in pages.items():
             assert page.url == kind.url(object_id)

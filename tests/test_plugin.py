@@ -51,7 +51,7 @@ def test_unit_page_is_a_complete_fact_sheet(built: Path):
              for dt, dd in zip(html.select(".mv-factsheet dt"), html.select(".mv-factsheet dd"),
                                strict=True)}
     assert facts["Level"].startswith("EQF level 3")
-    assert facts["Workload"] == "25 hours · 1 ECTS credits"
+    assert facts["Workload"] == "25 hours · 1 ECTS credit"
     assert facts["Assessment"].startswith("Practical assessment — Supervised, with ID check")
     assert facts["Offered by"].startswith("Example Training Centre (fictional), Bologna, Italy")
     assert facts["Field of education"] == "Hotel, restaurants and catering (ISCED-F 1013)"
@@ -129,3 +129,70 @@ def test_fact_sheet_golden(built: Path, update_golden: bool):
     if update_golden:
         golden.write_text(rendered, encoding="utf-8")
     assert golden.read_text(encoding="utf-8") == rendered
+
+
+def _with_language(project: Path, language: str) -> Path:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  language: en\n" in text
+    config.write_text(text.replace("  language: en\n", f"  language: {language}\n"),
+                      encoding="utf-8")
+    return project
+
+
+def test_theme_language_sets_the_interface_language(content_tree, tmp_path: Path):
+    content_tree.minimal()
+    project = _with_language(copy_project(tmp_path / "project", content=content_tree.content),
+                             "it")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((project / "site" / "units" / "barista" / "index.html").read_text(
+        encoding="utf-8"), "html.parser")
+    assert page.html["lang"] == "it"
+    assert page.find(id="facts").get_text() == "Scheda sintetica"
+    facts = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True)
+             for dt in page.select("dl.mv-factsheet dt")}
+    assert facts["Impegno richiesto"] == "25 ore · 1 credito ECTS"
+    # the header search (ours: Material's search plugin is off) is worded in Italian too
+    assert page.select_one("input.mv-header-search__input")["placeholder"] == "Cerca corsi"
+
+
+def test_a_theme_language_without_translations_stops_the_build(content_tree, tmp_path: Path):
+    content_tree.minimal()
+    project = _with_language(copy_project(tmp_path / "project", content=content_tree.content),
+                             "nl")
+    result = mkdocs_build(project)
+    assert result.returncode == 1
+    assert ("theme.language 'nl' has no microVET translation; use one of en, de, fr, it, es, "
+            "pl, fi, or add the language (docs/translating.md)") in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_content_warnings_are_printed_but_do_not_fail_a_strict_build(content_tree, build_project):
+    content_tree.minimal()
+    unit = content_tree.content / "units" / "barista.yaml"
+    unit.write_text(unit.read_text().replace("hours: 25\n  ects: 1", "hours: 60\n  ects: 20"))
+    result = build_project(content_tree.content)
+    assert result.returncode == 0, result.stderr
+    assert ("INFO    -  content/units/barista.yaml:10:3: warning: 20 ECTS for 60 hours is 3 "
+            "hours per credit, but one ECTS credit is 25-30 hours (60 hours are about 2-2.4 "
+            "ECTS): check `hours` and `ects`\n") in result.stderr
+
+
+@pytest.mark.parametrize(("unit_id", "materials"), [
+    ("forklift-safety-basics", "All rights reserved — ask the provider before reusing them"),
+    ("green-skills-at-work", "Creative Commons Attribution-ShareAlike 3.0 Germany (CC BY-SA 3.0 "
+                             "DE) — open: anyone may reuse and adapt them"),
+    ("cafe-bar-operations", "Creative Commons Attribution-NonCommercial-ShareAlike 4.0 "
+                            "International (CC BY-NC-SA 4.0) — not open: reuse only as its "
+                            "terms allow"),
+])
+def test_the_unit_page_says_what_each_licence_covers(built_site, unit_id, materials):
+    html = BeautifulSoup((built_site / "units" / unit_id / "index.html").read_text(),
+                         "html.parser")
+    facts = {dt.get_text(" ", strip=True): dd.get_text(" ", strip=True)
+             for dt, dd in zip(html.select(".mv-factsheet dt"), html.select(".mv-factsheet dd"),
+                               strict=True)}
+    assert facts["Licence of the course materials"] == materials
+    assert facts["Licence of this description"] == (
+        "CC0 1.0 — this page's text and its metadata are free to reuse for any purpose")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -90,10 +91,17 @@ def test_a_content_problem_becomes_the_page_and_the_preview_recovers(project: Pa
         preview.build_all()
         unit = project / "content" / "units" / "barista-basics.yaml"
         good = unit.read_text(encoding="utf-8")
+        interrupted = threading.Event()
+        interrupted.set()  # another save came at once: the update leaves work undone
+        edit(unit, '  en: "Barista basics: espresso and milk drinks"', '  en: "Barista"')
+        preview.update(interrupted)
+        assert preview.pending
         unit.write_text(good.replace('eqf_level: "3"', 'eqf_level: "11"'), encoding="utf-8")
         epoch = preview.epoch
         preview.update()
         assert preview.epoch == epoch + 1
+        assert not preview.pending and preview.finish() is False  # nothing clears the problems
+        assert preview.problems
         assert [str(p) for p in preview.problems] == [
             "content/units/barista-basics.yaml:45:12: `eqf_level`: '11' is not an allowed "
             "value; allowed: 1, 2, 3, 4, 5, 6, 7, 8"]

@@ -78,7 +78,7 @@ def test_the_reference_covers_every_vocabulary_a_field_uses():
     names = [vocab.name for vocab in field_reference()["vocabularies"]]
     assert names == ["languages", "eqf_levels", "isced_f", "modes", "learning_settings",
                      "schedules", "assessment_methods", "supervision", "credential_types",
-                     "licences", "currencies", "countries", "target_groups",
+                     "currencies", "licences", "countries", "target_groups",
                      "outcome_categories", "reuse_levels", "nace_sections"]
 
 

@@ -101,6 +101,17 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "can do: 'The learner can ...'",
         "content/outcomes/new-outcome.yaml:46:11: `category`: fill this in — knowledge, skill or "
         "responsibility-autonomy (the three EQF columns)",
+        "content/pathways/new-pathway.yaml:32:8: `title`: fill this in — title of the pathway",
+        "content/pathways/new-pathway.yaml:36:14: `description`: fill this in — one plain-text "
+        "paragraph: what it leads to, for whom",
+        "content/pathways/new-pathway.yaml:61:12: `eqf_level`: fill this in — EQF level 1-8 of "
+        "the credential at the end",
+        "content/pathways/new-pathway.yaml:66:15: `awarding_body`: fill this in — id of the "
+        "provider that awards the final credential",
+        "content/pathways/new-pathway.yaml:73:10: `credential.title`: fill this in — name of the "
+        "credential, e.g. 'Certificate in café service'",
+        "content/pathways/new-pathway.yaml:84:9: `stages`: fill this in — the stages, in the "
+        "order learners take them",
         "content/providers/new-provider.yaml:36:7: `name`: fill this in — legal name of the "
         "organisation",
         "content/providers/new-provider.yaml:50:10: `country`: fill this in — ISO 3166 two-letter "
@@ -108,6 +119,20 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "content/providers/new-provider.yaml:54:7: `city`: fill this in — city of the registered "
         "office",
         "content/providers/new-provider.yaml:62:11: `homepage`: fill this in — your website",
+        "content/recognitions/new-recognition.yaml:35:9: `partner.name`: fill this in — legal "
+        "name of the recognising organisation",
+        "content/recognitions/new-recognition.yaml:38:9: `partner.type`: fill this in — what "
+        "kind of organisation it is",
+        "content/recognitions/new-recognition.yaml:43:12: `partner.country`: fill this in — ISO "
+        "3166 two-letter country code, e.g. AT",
+        "content/recognitions/new-recognition.yaml:46:9: `partner.city`: fill this in — city of "
+        "its registered office",
+        "content/recognitions/new-recognition.yaml:49:13: `partner.homepage`: fill this in — the "
+        "organisation's website",
+        "content/recognitions/new-recognition.yaml:57:10: `declared`: fill this in — when the "
+        "partner made the statement, YYYY-MM-DD",
+        "content/recognitions/new-recognition.yaml:66:13: `statements`: fill this in — the units "
+        "recognised, each for one purpose",
         "content/units/new-unit.yaml:32:8: `title`: fill this in — title of the micro-credential",
         "content/units/new-unit.yaml:36:10: `summary`: fill this in — one plain-text paragraph: "
         "what and for whom",
@@ -135,9 +160,9 @@ def test_fresh_scaffolds_report_only_their_own_files_each_line_a_fill_this_in(co
         "employer or school checks that a credential is genuine",
         "content/units/new-unit.yaml:203:16: `credential.recognition`: fill this in — who "
         "recognises it and for what: credits, licences, employers",
-        "content/units/new-unit.yaml:240:10: `license`: fill this in — licence of the course "
-        "materials (SPDX id)",
-        "content/units/new-unit.yaml:247:10: `price.amount`: fill this in — price for one learner",
+        "content/units/new-unit.yaml:246:10: `license`: fill this in — licence of the course "
+        "materials: an SPDX id, or all-rights-reserved",
+        "content/units/new-unit.yaml:253:10: `price.amount`: fill this in — price for one learner",
     ]
 
 
@@ -214,14 +239,15 @@ def test_create_needs_the_content_folder(tmp_path: Path):
 def test_create_refuses_an_unknown_kind(content_tree):
     with pytest.raises(ScaffoldError) as raised:
         create("course", "barista", content_tree.content)
-    assert str(raised.value) == ("'course' is not a kind of content: use unit, outcome, "
-                                 "provider or demand")
+    assert str(raised.value) == ("'course' is not a kind of content: use unit, pathway, "
+                                 "outcome, provider, recognition or demand")
 
 
 def test_known_ids_are_the_file_names(content_tree):
     content_tree.minimal()
     assert known_ids(content_tree.content) == {
-        "units": ["barista"], "outcomes": ["espresso"], "providers": ["centre"], "demands": []}
+        "units": ["barista"], "pathways": [], "outcomes": ["espresso"],
+        "providers": ["centre"], "recognitions": [], "demands": []}
 
 
 def test_long_id_lists_point_to_the_folder_instead():
@@ -242,3 +268,11 @@ def test_an_optional_field_left_empty_may_also_be_deleted(content_tree):
         "content/units/barista.yaml:24:14: `sessions[0].location`: fill this in — `online`, "
         "or city and country",
     ]
+
+
+def test_the_occupations_hint_shows_an_occupation_uri(content_tree):
+    path = create("unit", "hint-check", content_tree.content)
+    text = path.read_text(encoding="utf-8")
+    hint = text[text.index("occupations: []"):]
+    assert "http://data.europa.eu/esco/occupation/<uuid>" in hint[:300]
+    assert "esco/skill" not in hint[:300]

@@ -129,7 +129,14 @@ def test_credential_awarded(rich: Catalogue):
     google, _ = blocks(rich, "barista")
     credential = google["educationalCredentialAwarded"]
     assert credential["@type"] == "EducationalOccupationalCredential"
-    assert credential["credentialCategory"]["name"] == "Micro-credential"
+    assert [c["name"] for c in credential["credentialCategory"]] == [
+        "Micro-credential", "Open Badge 3.0"]
+    assert credential["credentialCategory"][1] == {
+        "@type": "DefinedTerm", "name": "Open Badge 3.0", "termCode": "open-badge-3",
+        "url": "https://www.imsglobal.org/spec/ob/v3p0/"}
+    assert credential["description"] == "Partner cafés hire on it."
+    assert [body["@id"] for body in credential["recognizedBy"]] == [
+        "https://catalogue.example.org/mv/providers/centre/"]
     assert credential["educationalLevel"] == google["educationalLevel"]
     assert credential["competencyRequired"] == [{
         "@type": "DefinedTerm",
@@ -322,9 +329,15 @@ def test_unit_page_links_its_documents_and_licence(built_site: Path, sample: Cat
         assert alternates["unit.json"] == "application/json"
         for href in alternates:
             assert (page.parent / href).is_file(), (unit_id, href)
-        badge = soup.select_one(".mv-badge--licence a[rel=license]")
+        badge = soup.select_one(".mv-decision__licence a[rel=license]")
+        uri = licence_uri(sample.units[unit_id].license)
+        if uri is None:  # all rights reserved: said in words, linked nowhere
+            assert badge is None and "license" not in embedded_blocks(page)[0], unit_id
+            assert soup.select_one(".mv-decision__licence").get_text(strip=True) == \
+                "All rights reserved"
+            continue
         assert badge is not None, unit_id
-        assert badge["href"] == licence_uri(sample.units[unit_id].license)
+        assert badge["href"] == uri
         assert badge["href"] == embedded_blocks(page)[0]["license"]
 
 

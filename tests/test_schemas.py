@@ -132,7 +132,7 @@ REJECTED = [
     ("unit", "mode: onsite", "mode: on-site", ["mode: enum", "mode: oneOf"]),
     ("unit", "  hours: 25", "  hours: lots", ["workload/hours: anyOf"]),
     ("unit", "price: free", "price: gratis", ["price: anyOf"]),
-    ("unit", "license: CC-BY-4.0", "license: MIT", ["license: enum", "license: oneOf"]),
+    ("unit", "license: CC-BY-4.0", "license: CC BY 4.0", ["license: enum", "license: oneOf"]),
     ("provider", "homepage: https://example.org/centre", "homepage: example.org",
      ["homepage: format", "homepage: pattern"]),
     ("provider", "country: IT", "country: Italy", ["country: enum", "country: oneOf"]),

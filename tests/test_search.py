@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from decimal import Decimal
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from lunr.builder import Builder
 from lunr.index import Index
 
 from generator.content.catalogue import Catalogue, load_catalogue
+from generator.content.text import pick
 from generator.kinds import SiteInfo
 from generator.outputs import AGGREGATES, packed_index, search
 
@@ -80,6 +82,23 @@ def loaded(document: dict) -> Index:
     return Index.load(packed_index.unpack(document["index"]))
 
 
+def query(document: dict, word: str) -> list[dict]:
+    """lunr.py's hits for a typed word, as catalogue.js asks: the word stemmed in the texts of
+    the index's language, folded as typed in the others (without prefixes)."""
+    language = document["language"]
+    stem = search.normalise_words(word, language)
+    plain = search.normalise_words(word, language, stem=False)
+    if not stem:
+        return []
+    own = ("title", "keywords", "text")
+
+    index = loaded(document)
+    asked = index.create_query()
+    asked.term(stem[0], use_pipeline=False, fields=list(own))
+    asked.term(plain[0], use_pipeline=False, fields=[field + search.OTHER for field in own])
+    return index.query(asked)
+
+
 def found(document: dict, word: str) -> list[str]:
     """Unit ids matching `word` in lunr.py, directly or through an outcome or provider."""
     units = document["units"]["id"]
@@ -87,7 +106,7 @@ def found(document: dict, word: str) -> list[str]:
     first_provider = first_outcome + len(document["outcomeUnits"])
     providers = document["units"]["facets"]["provider"]
     ids = []
-    for hit in loaded(document).search(word):
+    for hit in query(document, word):
         number = int(hit["ref"])
         if number < first_outcome:
             ids.append(units[number])
@@ -111,11 +130,14 @@ def test_facets_list_every_value_with_its_label_in_order(catalogue):
                                                           ["4", "EQF level 4"]]},
         {"key": "workload", "label": "Workload",
          "values": [["0-25", "Up to 25 hours"], ["25-50", "Over 25, up to 50 hours"]]},
-        {"key": "lang", "label": "Language", "values": [["en", "English"], ["it", "Italian"]]},
+        {"key": "lang", "label": "Language of instruction",
+         "values": [["en", "English"], ["it", "Italian"]]},
         {"key": "mode", "label": "Mode of participation",
          "values": [["online", "Online"], ["onsite", "On site (in person)"]]},
         {"key": "licence", "label": "Licence",
          "values": [["CC-BY-4.0", "CC BY 4.0"], ["CC-BY-SA-4.0", "CC BY-SA 4.0"]]},
+        {"key": "open", "label": "Open licence",
+         "values": [["open", "Open (OER: free to reuse and adapt)"]]},
         {"key": "price", "label": "Price", "values": [["free", "Free"], ["paid", "Paid"]]},
         {"key": "country", "label": "Provider country",
          "values": [["IT", "Italy"], ["PL", "Poland"]]},
@@ -123,6 +145,7 @@ def test_facets_list_every_value_with_its_label_in_order(catalogue):
          "values": [["centre", "Example Training Centre (fictional)"],
                     ["academy", "Gdańsk Hospitality Academy (fictional)"]]},
         {"key": "field", "label": "Field of education", "values": [["10", "Services"]]},
+        {"key": "dates", "label": "Dates", "values": [["none", "No dates announced"]]},
     ]
 
 
@@ -135,10 +158,12 @@ def test_units_carry_only_what_a_result_card_shows(catalogue):
         "hours": [25, 40],
         "ects": [1, None],
         "price": ["Free", "EUR 90"],
+        "cost": [0, 90],
+        "next": {},  # neither has an upcoming session
         "published": [20103, 20210],  # days since 1970-01-01: 2025-01-15, 2025-05-02
         "facets": {"level": [0, 1], "workload": [0, 1], "lang": [[0], [0, 1]],
-                   "mode": [1, 0], "licence": [0, 1], "price": [0, 1], "country": [0, 1],
-                   "provider": [0, 1], "field": [0, 0]},
+                   "mode": [1, 0], "licence": [0, 1], "open": [0, 0], "price": [0, 1],
+                   "country": [0, 1], "provider": [0, 1], "field": [0, 0], "dates": [0, 0]},
     }
 
 
@@ -170,7 +195,7 @@ def test_workload_bands_include_their_upper_bound(hours, band):
 def test_words_are_folded_split_and_stripped_of_stop_words_and_links():
     assert search.normalise_words(
         "The Caffè-Bar: l'ESPRESSO, ½ litre (3-2-1 rule) 🙂ok, see https://x.org/a?b=c "
-        "Łódź naïve_word") == [
+        "Łódź naïve_word", stem=False) == [
         "caffe", "bar", "l", "espresso", "1", "2", "litre", "3", "2", "1", "rule", "ok",
         "see", "łodz", "naive", "word"]
 
@@ -227,7 +252,13 @@ def test_rendering_twice_gives_the_same_bytes(catalogue):
 def test_the_renderer_is_registered_and_ships_lunr(catalogue):
     assert search.render in AGGREGATES
     files = search.render(catalogue, SITE)
-    assert sorted(files) == [search.LUNR_SCRIPT_PATH, search.INDEX_PATH]
+    assert sorted(files) == sorted([
+        search.LUNR_SCRIPT_PATH, search.STEMMER_SUPPORT_PATH,
+        *(f"assets/vendor/lunr.{lang}.js" for lang in ("de", "fr", "it", "es", "fi")),
+        search.INDEX_PATH, *(f"catalogue/search-index.{lang}.json"
+                             for lang in ("de", "fr", "it", "es", "pl", "fi")),
+        search.SUMMARIES_PATH, *(f"catalogue/summaries.{lang}.json"
+                                 for lang in ("de", "fr", "it", "es", "pl", "fi"))])
     script = files[search.LUNR_SCRIPT_PATH].decode("utf-8")
     assert f"not as bright - {__TARGET_JS_VERSION__}\n" in script  # the banner of the release
     assert json.loads(files[search.INDEX_PATH])["index"]["version"] == __TARGET_JS_VERSION__
@@ -246,8 +277,9 @@ def test_numbers_take_five_bits_a_character_and_come_back():
 
 def test_word_list_builder_records_what_lunr_py_builder_records(catalogue):
     units = list(catalogue.units.values())
-    rarity = search.description_rarity(units)
-    documents = [search.unit_words(unit, rarity) for unit in units]
+    words = search.Words("en")
+    rarity = search.description_rarity(units, words)
+    documents = [search.unit_words(unit, rarity, words) for unit in units]
     ours = packed_index.build(search.FIELD_BOOSTS, documents)
     stock = Builder()  # lunr.py's own, with an empty pipeline: words are already normalised
     stock.ref("ref")
@@ -262,8 +294,9 @@ def test_word_list_builder_records_what_lunr_py_builder_records(catalogue):
 
 def test_unpacking_gives_back_lunr_py_serialised_index(catalogue):
     units = list(catalogue.units.values())
-    rarity = search.description_rarity(units)
-    documents = [search.unit_words(unit, rarity) for unit in units]
+    words = search.Words("it")
+    rarity = search.description_rarity(units, words)
+    documents = [search.unit_words(unit, rarity, words) for unit in units]
     builder = packed_index.build(search.FIELD_BOOSTS, documents)
     expected = builder.build().serialize()
     unpacked = packed_index.unpack(packed_index.pack(builder, search.FIELD_BOOSTS))
@@ -313,3 +346,103 @@ def test_the_built_site_has_the_index_the_script_and_the_plain_list(built_site: 
     assert '<script src="../assets/vendor/lunr.min.js" defer></script>' in html
     shown = min(len(units), 50)
     assert html.count('class="mv-card"') == shown  # the whole list works without the script
+
+
+# --- one index per interface language ---------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+INFLECTED = [
+    # (language, form typed, the unit whose text has another form of the word)
+    ("de", "Wärmepumpen", "heat-pump-installation"),  # title: "Wärmepumpen ... installieren"
+    ("de", "Wärmepumpe", "heat-pump-installation"),
+    ("fr", "expérience", "sustainable-tourism-experiences"),  # "expériences touristiques"
+    ("fr", "touristique", "sustainable-tourism-experiences"),
+    ("it", "reclamo", "guest-service-and-complaints"),  # "gestione dei reclami"
+    ("it", "bevanda", "barista-basics"),  # "bevande a base di latte"
+    ("es", "caída", "safe-moving-and-handling"),  # "prevención de caídas"
+    ("es", "infección", "infection-prevention-basics"),  # "control de infecciones"
+    ("fi", "jyrsintä", "cnc-milling-setup"),  # "CNC-jyrsinnän asetus"
+    ("fi", "jyrsinnässä", "cnc-milling-setup"),
+    ("fi", "robotti", "industrial-robot-operation"),  # "yhteistyörobottien"... "robottien"
+]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Catalogue:
+    """The sample content of the repository."""
+    return load_catalogue(ROOT / "content", root=ROOT)
+
+
+@pytest.fixture(scope="module")
+def sample_indexes(sample) -> dict[str, dict]:
+    """The index of every interface language over the sample content."""
+    return {language: search.search_index(sample, language)
+            for language in ("en", "de", "fr", "it", "es", "pl", "fi")}
+
+
+@pytest.mark.parametrize(("language", "typed", "unit"), INFLECTED)
+def test_an_inflected_form_finds_the_unit_in_its_language(sample_indexes, language, typed,
+                                                          unit):
+    document = sample_indexes[language]
+    assert unit in found(document, typed)
+    hits = query(document, typed)
+    own_fields = {field for hit in hits for term in hit["match_data"].metadata.values()
+                  for field in term if not field.endswith(search.OTHER)}
+    assert own_fields  # found through the texts in the page's language, stemmed
+
+
+def test_texts_in_other_languages_are_folded_not_stemmed(sample_indexes):
+    english = sample_indexes["en"]
+    assert "heat-pump-installation" in found(english, "Wärmepumpen")  # the word as written
+    german = sample_indexes["de"]
+    terms = set(german["index"]["terms"])
+    assert {"warmepump", "installi"} <= terms  # German texts, stemmed
+    assert "installation" in terms  # English texts in the German index, as written
+
+
+def test_each_language_has_its_own_titles_prices_and_facet_labels(sample_indexes):
+    german, polish = sample_indexes["de"], sample_indexes["pl"]
+    position = german["units"]["id"].index("heat-pump-installation")
+    assert german["units"]["title"][position] == "Wärmepumpen fachgerecht installieren"
+    assert str(position) not in german["units"]["titleLang"]  # the title is German
+    assert german["units"]["price"][position] == "EUR 760"
+    assert [facet["label"] for facet in german["facets"]] == [
+        "EQR-Niveau", "Arbeitsaufwand", "Unterrichtssprache", "Teilnahmeform", "Lizenz",
+        "Offene Lizenz", "Preis", "Land des Anbieters", "Anbieter", "Bildungsbereich", "Termine",
+        "Anerkennung von Vorkenntnissen", "Anerkannt von", "Teil eines Lernpfads"]
+    price = next(facet for facet in polish["facets"] if facet["key"] == "price")
+    assert price["values"] == [["free", "Bezpłatne"], ["paid", "Płatne"]]
+    english = sample_indexes["en"]
+    position = english["units"]["id"].index("heat-pump-installation")
+    assert english["units"]["title"][position] == "Wärmepumpen fachgerecht installieren"
+    assert english["units"]["titleLang"][str(position)] == "de"  # no English title
+
+
+def test_polish_words_are_folded_but_not_stemmed():
+    assert search.normalise_words("Arkusze kalkulacyjne w chmurze", "pl") == [
+        "arkusze", "kalkulacyjne", "w", "chmurze"]
+    assert search.normalise_words("Arkusze kalkulacyjne", "de") == ["arkusz", "kalkulacyjn"]
+
+
+def test_stop_words_are_those_of_the_interface_language():
+    assert search.normalise_words("die Wärmepumpe und der Kältekreis", "de") == [
+        "warmepump", "kaltekreis"]
+    assert search.normalise_words("die Wärmepumpe und der Kältekreis", "en", stem=False) == [
+        "die", "warmepumpe", "und", "der", "kaltekreis"]
+
+
+def test_the_vendored_stemmers_are_those_mkdocs_ships():
+    """Re-vendor (and rerun the browser's stem test) when MkDocs updates lunr-languages."""
+    shipped = resources.files("mkdocs.contrib.search") / "lunr-language"
+    vendored = resources.files("generator.outputs") / "vendor"
+    for name in ("lunr.stemmer.support.js", *(f"lunr.{lang}.js" for lang in search.SNOWBALL)):
+        assert (vendored / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+def test_summaries_follow_the_order_of_each_language_index(catalogue):
+    for language in ("en", "de"):
+        ids = search.search_index(catalogue, language)["units"]["id"]
+        assert search.summaries(catalogue, language) == [
+            pick(catalogue.units[unit_id].summary, language) for unit_id in ids]
+    assert search.summaries_path("en") == "catalogue/summaries.json"
+    assert search.summaries_path("fi") == "catalogue/summaries.fi.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ContentTree
-from harvest_content import SITE, catalogue_of, plain_unit, rich_tree
+from harvest_content import SITE, catalogue_of, dated_catalogue
 from lxml import etree
 
 from generator.content.catalogue import Catalogue, load_catalogue
@@ -26,11 +26,7 @@ BUILD_EPOCH = "1767225600"
 def catalogue(content_tree, monkeypatch) -> Catalogue:
     """The rich unit plus three plain ones: two dated, one with no date at all."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    rich_tree(content_tree)
-    plain_unit(content_tree, "alpha", "alpha unit", "published: 2026-03-01\nupdated: 2026-03-01\n")
-    plain_unit(content_tree, "zulu", "Zulu unit", "published: 2026-03-01\n")
-    plain_unit(content_tree, "undated", "Undated unit")
-    return catalogue_of(content_tree)
+    return dated_catalogue(content_tree)
 
 
 def render(catalogue: Catalogue, site=SITE) -> dict[str, bytes]:
@@ -48,13 +44,19 @@ def test_sitemap_entries(catalogue: Catalogue):
     assert {url: day for url, day in entries.items() if not url.startswith(derived)} == {
         "": None, "about/": None, "data/": None,
         "catalogue/": dates["alpha"],
+        "pathways/": None,
         "outcomes/digital-orders/": dates["barista"],
         "outcomes/espresso/": dates["alpha"],
         "providers/centre/": dates["alpha"],
+        "quality/": None, "quality/centre/": None,
         "units/alpha/": dates["alpha"],
         "units/barista/": dates["barista"],
         "units/undated/": None,
         "units/zulu/": dates["zulu"],
+        # index pages of the kinds and of the folders of published files (no 404 on a prefix)
+        "units/": None, "outcomes/": None, "providers/": None, "api/": None, "schemas/": None,
+        "feeds/": None, "feeds/countries/": None, "feeds/fields/": None,
+        "catalogue/page/": dates["alpha"],
     }
     assert list(entries) == sorted(entries)
 
@@ -95,7 +97,10 @@ def test_built_sitemap_lists_every_page_with_real_dates(built_site: Path, monkey
               url.findtext(f"{SITEMAP}lastmod") for url in root.findall(f"{SITEMAP}url")}
     pages = {path.parent.relative_to(built_site).as_posix() + "/"
              for path in built_site.rglob("index.html")}
-    pages = {"" if page == "./" else page for page in pages if not page.startswith("embed/")}
+    # The web editor is a tool for providers, not a page for readers or search engines; the
+    # embeddable lists are for other sites' iframes.
+    pages = {"" if page == "./" else page for page in pages
+             if not page.startswith("embed/")} - {"admin/"}
     assert set(listed) == pages
     monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
     project = built_site.parent

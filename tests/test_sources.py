@@ -43,6 +43,32 @@ def test_yaml_1_2_scalars_norway_octal_and_dates():
                            "n": 12, "x": 1.5, "day": dt.date(2026, 3, 1)}
 
 
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ("a: 1\n\tb: 2\n", 2, 1), ("a:\n  b: 1\n  \tc: 2\n", 3, 3), ("a: 1\nb:\t[2]\n", 2, 3)])
+def test_a_tab_says_yaml_needs_spaces_where_the_tab_is(text, line, column):
+    for libyaml in (True, False):
+        _, problems = parse_source(text, "x.yaml", libyaml=libyaml)
+        assert problems == [Problem("x.yaml", line, column, "YAML needs spaces for indentation, "
+                                    "not tabs: replace the tab here with spaces")]
+
+
+@pytest.mark.parametrize(("text", "column", "example"), [
+    ("title: Barista basics: espresso\n", 22, 'title: "Barista basics: espresso"'),
+    ("a:\n  - title: Note: the \"best\" cup\n", 16, "title: 'Note: the \"best\" cup'"),
+])
+def test_an_unquoted_colon_in_text_says_put_the_text_in_quotes(text, column, example):
+    _, problems = parse(text)
+    assert problems == [Problem("x.yaml", text.count("\n"), column,
+                                "a colon followed by a space inside text starts a new field: "
+                                f"put the text in quotes, like {example}")]
+
+
+def test_a_misplaced_field_keeps_the_parser_words():
+    _, problems = parse("a: b\n  c: d: e\n")
+    assert problems == [Problem("x.yaml", 2, 4, "invalid YAML: mapping values are not allowed "
+                                                "here")]
+
+
 def test_impossible_date_is_reported_at_its_position():
     _, problems = parse("id: a\nstart: 2026-02-30\n")
     assert problems == [Problem("x.yaml", 2, 8, "'2026-02-30' is not a real date (YYYY-MM-DD)")]

@@ -6,10 +6,13 @@ import csv
 import gzip
 import io
 import json
+import subprocess
+import sys
 from importlib import resources
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import ROOT
 
 from generator.content.vocabularies import NAMES, Term, Vocabulary, vocabulary
 from generator.content.vocabularies.esco import EscoConcept, esco_occupation, esco_skill, in_esco
@@ -52,7 +55,43 @@ def test_every_json_file_is_listed_and_shaped() -> None:
         data = json.loads((DATA / f"{name}.json").read_text(encoding="utf-8"))
         assert list(data) == ["name", "title", "scheme", "source", "terms"]
         for item in data["terms"]:
-            assert list(item) == ["code", "label", "uri", "description", "extra"]
+            assert list(item)[:6] == ["code", "label", "uri", "description", "extra", "labels"]
+            assert set(item) - {"descriptions"} == {
+                "code", "label", "uri", "description", "extra", "labels"}
+
+
+INTERFACE = ("de", "fr", "it", "es", "pl", "fi")
+SHOWN = ("eqf_levels", "isced_f", "languages", "countries", "modes", "learning_settings",
+         "schedules", "assessment_methods", "supervision", "reuse_levels", "outcome_categories",
+         "target_groups", "licences")
+"""Vocabularies whose labels learners read on the site."""
+
+
+@pytest.mark.parametrize("name", SHOWN)
+def test_every_label_a_learner_reads_exists_in_every_interface_language(name: str) -> None:
+    missing = [(term.code, language) for term in vocabulary(name) for language in INTERFACE
+               if not term.labels.get(language)]
+    if name == "licences":  # official titles, the same in every language; not so the one non-title
+        missing = [(code, language) for code, language in missing
+                   if code == "all-rights-reserved"]
+    if name == "languages":  # CLDR names the languages people write; a few rare ones it lacks
+        assert len(missing) <= 0.1 * len(vocabulary(name)) * len(INTERFACE)
+        assert not [code for code, _ in missing if code in {"en", "de", "fr", "it", "es",
+                                                              "pl", "fi", "pt", "nl", "sv"}]
+    else:
+        assert missing == []
+
+
+def test_labels_come_in_the_interface_language_with_english_as_fallback() -> None:
+    assert vocabulary("languages")["de"].label_in("fr") == "Allemand"  # CLDR
+    assert vocabulary("countries")["PL"].label_in("pl") == "Polska"
+    assert vocabulary("isced_f")["0713"].label_in("it") == "Elettricità ed energia"
+    assert vocabulary("isced_f")["0719"].label_in("de") == (
+        "Ingenieurwesen und technische Berufe (anderweitig nicht klassifiziert)")
+    assert vocabulary("eqf_levels")["4"].label_in("es") == "Nivel 4 del MEC"
+    assert vocabulary("eqf_levels")["4"].description_in("fi").startswith("Laajat tosiasia-")
+    assert vocabulary("modes")["online"].label_in("xx") == "Online"
+    assert vocabulary("modes")["blended"].label_in("en") == "Blended (online and on site)"
 
 
 def test_lookup_api() -> None:
@@ -148,25 +187,51 @@ def test_currencies() -> None:
     assert "CHF" in currencies and "GBP" in currencies
 
 
-def test_licences_are_exactly_the_seven() -> None:
+def test_licences_are_the_spdx_list_and_all_rights_reserved() -> None:
     licences = vocabulary("licences")
-    assert licences.codes() == (
-        "CC0-1.0",
-        "CC-BY-4.0",
-        "CC-BY-SA-4.0",
-        "CC-BY-NC-4.0",
-        "CC-BY-NC-SA-4.0",
-        "CC-BY-ND-4.0",
-        "CC-BY-NC-ND-4.0",
-    )
+    assert len(licences) > 600
+    assert {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-3.0", "CC-BY-2.0", "CC-BY-NC-ND-4.0", "MIT",
+            "GFDL-1.3-or-later", "all-rights-reserved"} <= set(licences.codes())
+    assert "GPL-2.0" not in licences  # deprecated SPDX ids are left out
     by = licences["CC-BY-4.0"]
     assert by.label == "Creative Commons Attribution 4.0 International"
     assert by.uri == "https://creativecommons.org/licenses/by/4.0/"
     assert by.extra["short"] == "CC BY 4.0"
     assert by.extra["spdx_url"] == "https://spdx.org/licenses/CC-BY-4.0.html"
     assert licences["CC0-1.0"].uri == "https://creativecommons.org/publicdomain/zero/1.0/"
-    open_codes = {term.code for term in licences.terms if term.extra["open"]}
-    assert open_codes == {"CC0-1.0", "CC-BY-4.0", "CC-BY-SA-4.0"}
+    assert licences["all-rights-reserved"].uri is None
+
+
+@pytest.mark.parametrize(("code", "uri", "short"), [
+    ("CC-BY-SA-3.0", "https://creativecommons.org/licenses/by-sa/3.0/", "CC BY-SA 3.0"),
+    ("CC-BY-3.0-DE", "https://creativecommons.org/licenses/by/3.0/de/", "CC BY 3.0 DE"),
+    ("CC-BY-NC-SA-2.0-UK", "https://creativecommons.org/licenses/by-nc-sa/2.0/uk/",
+     "CC BY-NC-SA 2.0 UK"),
+    ("GPL-3.0-or-later", "https://www.gnu.org/licenses/gpl-3.0.html", "GPL-3.0-or-later"),
+    ("GFDL-1.2-only", "https://www.gnu.org/licenses/old-licenses/fdl-1.2.html", "GFDL-1.2-only"),
+    ("Apache-2.0", "https://www.apache.org/licenses/LICENSE-2.0", "Apache-2.0"),
+    ("EUPL-1.2", "https://spdx.org/licenses/EUPL-1.2.html", "EUPL-1.2"),
+])
+def test_every_licence_has_its_canonical_url(code: str, uri: str, short: str) -> None:
+    term = vocabulary("licences")[code]
+    assert (term.uri, term.extra["short"]) == (uri, short)
+
+
+@pytest.mark.parametrize(("code", "is_open"), [
+    ("CC0-1.0", True), ("CC-BY-1.0", True), ("CC-BY-SA-3.0-AT", True), ("CC-BY-4.0", True),
+    ("CC-BY-NC-4.0", False), ("CC-BY-ND-3.0", False), ("CC-BY-NC-SA-2.0-FR", False),
+    ("CC-PDDC", True), ("ODbL-1.0", True), ("MIT", True), ("GFDL-1.3-only", True),
+    ("EUPL-1.2", True), ("all-rights-reserved", False), ("CC-BY-NC-ND-4.0", False),
+])
+def test_open_means_free_to_reuse_and_adapt(code: str, is_open: bool) -> None:
+    assert vocabulary("licences")[code].extra["open"] is is_open
+
+
+def test_the_licence_list_is_current() -> None:
+    script = ROOT / "scripts" / "extract_licences.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize(

@@ -49,7 +49,8 @@ class Plan:
     def page_context(self, page: GeneratedPage) -> dict[str, Any]:
         """What the page's template receives besides the shell's own variables."""
         context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
-                                   **page.context, "source_path": page.edit_path}
+                                   "language": self.site.language, **page.context,
+                                   "source_path": page.edit_path}
         if page.kind is not None and page.object_id is not None:
             kind = BY_NAME[page.kind]
             obj = self.catalogue.objects[kind.folder][page.object_id]
@@ -62,7 +63,8 @@ class Plan:
 
     def markdown_context(self, src_uri: str) -> dict[str, Any]:
         """What a hand-written page's template receives: the home page lists recent units."""
-        context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site}
+        context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
+                                   "language": self.site.language}
         if src_uri == HOME_SOURCE:
             context["jsonld"] = listing_blocks(
                 self.catalogue, self.site, self.catalogue.recently_updated(HOME_LIST_SIZE), "")
@@ -79,7 +81,8 @@ def gather(content: Path, root: Path, site: SiteInfo, clock: StageClock | None =
     clock = clock or StageClock(enabled=False)
     catalogue = (reader or CatalogueReader(content, root=root)).read()
     clock.lap("read and validate")
-    pages = generated_pages(catalogue, previous.by_source if previous else None)
+    pages = generated_pages(catalogue, previous.by_source if previous else None,
+                            site.language)
     plan = Plan(catalogue, site, tuple(pages))
     clock.lap("pages: list")
     return plan

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -12,15 +13,17 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from generator.content.errors import ContentError, Problem, display_path
-from generator.content.history import FileDates, fallback_date, git_dates
+from generator.content.advice import unit_warnings
+from generator.content.errors import CheckWarning, ContentError, Problem, display_path
+from generator.content.history import FileDates, build_date, fallback_date, git_dates
 from generator.content.labour import GapRow, Labour, labour_index
-from generator.content.models import Demand, EscoSkill, Outcome, Provider, Unit
-from generator.content.models.base import ContentModel
+from generator.content.models import Demand, EscoSkill, Outcome, Provider, Session, Unit
+from generator.content.models.base import ID_PATTERN, ContentModel
 from generator.content.sources import SourceFile, read_source
 from generator.content.strict_yaml import Loc
 from generator.content.validation import validate
 from generator.content.vocabularies import vocabulary
+from generator.content.vocabularies.suggest import normalise
 from generator.kinds import BY_FOLDER, BY_NAME, EACH, KINDS, Kind
 
 MAX_DANGLING_PER_FILE = 20
@@ -51,6 +54,10 @@ class Catalogue:
     dates: Mapping[str, UnitDates]
     _referrers: Mapping[Key, tuple[Key, ...]] = field(repr=False)
     _references: Mapping[Key, tuple[Key, ...]] = field(repr=False)
+    warnings: tuple[CheckWarning, ...] = ()
+    """Valid but probably unintended content (content/advice.py), sorted."""
+    today: dt.date = field(default_factory=build_date)
+    """The build date (`build_date()`): sessions before it are past."""
 
     @property
     def units(self) -> Mapping[str, Unit]:
@@ -109,6 +116,21 @@ class Catalogue:
                 seen.setdefault(skill.uri, skill)
         return list(seen.values())
 
+    def upcoming_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions still open at build time, by start date."""
+        return sorted((s for s in unit.sessions if not s.is_past(self.today)),
+                      key=lambda session: session.start)
+
+    def past_sessions(self, unit: Unit) -> list[Session]:
+        """The unit's sessions that started or closed before the build, newest first."""
+        return sorted((s for s in unit.sessions if s.is_past(self.today)),
+                      key=lambda session: session.start, reverse=True)
+
+    def next_session(self, unit: Unit) -> Session | None:
+        """The first upcoming session, or None: "No dates announced"."""
+        upcoming = self.upcoming_sessions(unit)
+        return upcoming[0] if upcoming else None
+
     def referrers(self, folder: str, object_id: str, kind: str = "units") -> list[Key]:
         """The objects of folder `kind` that name this object in a reference, sorted by id."""
         return [key for key in self._referrers.get((folder, object_id), ()) if key[0] == kind]
@@ -130,13 +152,16 @@ class Catalogue:
         return [self.units[uid] for _, uid in self.referrers("units", unit_id)]
 
     def last_changed(self, folder: str, object_id: str) -> dt.date | None:
-        """A unit's `updated` date; a dated kind's own date; else the newest unit naming it."""
+        """A unit's `updated` date; a dated kind's own date (a demand); for anything else, the
+        newest of the units naming it (or, for an object that names units itself, such as a
+        pathway, of those units)."""
         if folder == "units":
             return self.dates[object_id].updated
         if (dated := BY_FOLDER[folder].dated) is not None:
             return dated(self.objects[folder][object_id])
-        dates = [d for _, uid in self.referrers(folder, object_id)
-                 if (d := self.dates[uid].updated) is not None]
+        units = self.referrers(folder, object_id) or [
+            key for key in self.references_of(folder, object_id) if key[0] == "units"]
+        dates = [d for _, uid in units if (d := self.dates[uid].updated) is not None]
         return max(dates) if dates else None
 
     def recently_updated(self, count: int) -> list[Unit]:
@@ -151,9 +176,13 @@ class Catalogue:
         return self.paths[(folder, object_id)]
 
 
-def load_catalogue(content: Path, *, root: Path | None = None) -> Catalogue:
-    """Read and check every file under `content`; raise `ContentError` listing all problems."""
-    return CatalogueReader(content, root=root).read()
+def load_catalogue(content: Path, *, root: Path | None = None,
+                   today: dt.date | None = None) -> Catalogue:
+    """Read and check every file under `content`; raise `ContentError` listing all problems.
+
+    `today` (default: the build date) decides which sessions are past, for the warnings.
+    """
+    return CatalogueReader(content, root=root).read(today=today)
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +214,11 @@ class CatalogueReader:
         self._files: dict[str, _FileResult] = {}
         self._history: dict[str, FileDates] | None = None
 
-    def read(self) -> Catalogue:
-        """The catalogue as the files are now; `ContentError` lists every problem."""
+    def read(self, *, today: dt.date | None = None) -> Catalogue:
+        """The catalogue as the files are now; `ContentError` lists every problem.
+
+        Its warnings judge sessions against `today` (default: the build date).
+        """
         content, root = self.content, self.root
         if not content.is_dir():
             raise ContentError([Problem(display_path(content, root), 1, 1,
@@ -219,14 +251,19 @@ class CatalogueReader:
                 sources[key] = source
                 named[key] = result.named
         self._files = seen  # forget deleted files
-        problems += _check_references(known, raw)
+        references = _check_references(known, _titles(objects), raw)
+        spots = {(p.path, p.line, p.column) for p in references}  # say it once: the reference
+        problems = [p for p in problems if (p.path, p.line, p.column) not in spots] + references
         for kind in KINDS:
             for check in kind.checks:
                 problems += check(objects, sources)
         if problems:
             raise ContentError(problems)
         paths = {key: source.path for key, source in sources.items()}
-        return _assemble(objects, paths, named, _dates(self._dates_of, objects, paths))
+        today = today or build_date()
+        warnings = unit_warnings(objects["units"], objects["outcomes"], sources, today)
+        return _assemble(objects, paths, named, _dates(self._dates_of, objects, paths),
+                         warnings, today)
 
     def _file(self, kind: Kind, entry: os.DirEntry[str], display: str) -> _FileResult:
         """One file read and validated, or the result of last time if it has not changed."""
@@ -296,7 +333,19 @@ def _check_id(source: SourceFile, path: Path) -> list[Problem]:
     return []
 
 
-def _check_references(known: Mapping[str, set[str]],
+def _titles(objects: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, str]]:
+    """Normalised title or name, in every language -> id, by kind name."""
+    titles: dict[str, dict[str, str]] = {}
+    for kind in KINDS:
+        found = titles.setdefault(kind.name, {})
+        for object_id, obj in objects[kind.folder].items():
+            text = getattr(obj, "title", None) or getattr(obj, "name", None)
+            for words in (text.values() if isinstance(text, Mapping) else ()):
+                found.setdefault(normalise(words), object_id)
+    return titles
+
+
+def _check_references(known: Mapping[str, set[str]], titles: Mapping[str, dict[str, str]],
                       raw: list[tuple[SourceFile, _FileResult]]) -> list[Problem]:
     """Every id a file names must exist.
 
@@ -308,7 +357,10 @@ def _check_references(known: Mapping[str, set[str]],
         dangling = [(loc, ref, target) for loc, ref, target in result.references
                     if isinstance(ref, str) and ref not in known[target]]
         for loc, ref, target in dangling[:MAX_DANGLING_PER_FILE]:
-            problems.append(source.problem(loc, _dangling(ref, target, known[target])))
+            message = (_dangling(ref, target, known[target]) if ID_PATTERN.fullmatch(ref) else
+                       _not_an_id(ref, target, titles.get(target, {}), known[target]))
+            if message:
+                problems.append(source.problem(loc, message))
         if len(dangling) > MAX_DANGLING_PER_FILE:
             problems.append(source.problem(
                 dangling[MAX_DANGLING_PER_FILE][0],
@@ -343,6 +395,32 @@ def _dangling(ref: str, kind: str, known: set[str]) -> str:
     return f"no {kind} '{ref}': there is no file content/{folder}/{ref}.yaml{hint}"
 
 
+def _not_an_id(ref: str, kind: str, titles: dict[str, str], known: set[str]) -> str | None:
+    """A reference that is not an id: say what to write instead, once, and invent no path.
+
+    None leaves the model's own words (what an id looks like) when nothing better is known.
+    """
+    folder = BY_NAME[kind].folder
+    shown = ref if len(ref) <= 80 else ref[:77] + "..."
+    where = f"the {kind}'s id, the name of its file in content/{folder}/ without .yaml"
+    slug = re.sub(r"[^a-z0-9]+", "-", ref.casefold()).strip("-")
+    if normalise(ref) in titles:
+        article = "an" if kind[0] in "aeiou" else "a"
+        return (f"'{shown}' is the title of {article} {kind}, not its id: write "
+                f"'{titles[normalise(ref)]}' (the name of its file without .yaml)")
+    if slug in known:
+        return (f"'{shown}' is not written as an id: write '{slug}' (ids use lowercase "
+                "letters, digits and hyphens)")
+    last = re.split(r"[/\\]", ref)[-1].removesuffix(".yaml")
+    if last != ref and last in known:
+        return f"'{shown}' is a path, not an id: write '{last}' (the file name without .yaml)"
+    close = difflib.get_close_matches(slug, sorted(known), n=1, cutoff=0.6)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    if any(ch.isspace() for ch in ref.strip()) or any(ch.isupper() for ch in ref):
+        return f"'{shown}' looks like a title, not an id: write {where}{hint}"
+    return f"'{shown}' is not an id: write {where}{hint}" if hint else None
+
+
 def _dates(dates_of: Callable[[str], FileDates | None], objects: dict[str, dict[str, Any]],
            paths: Mapping[Key, str]) -> dict[str, UnitDates]:
     """Each unit's dates: its own, else its file's (and its outcomes') git history."""
@@ -359,7 +437,8 @@ def _dates(dates_of: Callable[[str], FileDates | None], objects: dict[str, dict[
 
 
 def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
-              named: Mapping[Key, tuple[Key, ...]], dates: dict[str, UnitDates]) -> Catalogue:
+              named: Mapping[Key, tuple[Key, ...]], dates: dict[str, UnitDates],
+              warnings: list[CheckWarning], today: dt.date) -> Catalogue:
     referrers: dict[Key, set[Key]] = {}  # each page asks: one pass here, not N there
     for key, targets in named.items():
         for target in targets:
@@ -373,4 +452,6 @@ def _assemble(objects: dict[str, dict[str, Any]], paths: dict[Key, str],
         _referrers=frozen({key: tuple(sorted(value)) for key, value in referrers.items()}),
         _references=frozen({key: tuple(sorted(set(value))) for key, value in named.items()
                             if value}),
+        warnings=tuple(warnings),
+        today=today,
     )

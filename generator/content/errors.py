@@ -24,7 +24,29 @@ class Problem:
     def as_dict(self) -> dict[str, object]:
         """Plain data for `--format json`."""
         return {"path": self.path, "line": self.line, "column": self.column,
-                "message": self.message}
+                "message": self.message, "severity": "error"}
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class CheckWarning:
+    """Something valid but probably unintended, at a line and column: the build goes on.
+
+    `microvet check --strict` treats warnings as problems.
+    """
+
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: warning: {self.message}".translate(
+            _ONE_LINE)
+
+    def as_dict(self) -> dict[str, object]:
+        """Plain data for `--format json`."""
+        return {"path": self.path, "line": self.line, "column": self.column,
+                "message": self.message, "severity": "warning"}
 
 
 class ContentError(Exception):

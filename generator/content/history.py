@@ -53,3 +53,11 @@ def fallback_date() -> dt.date | None:
     if epoch and epoch.strip().isdigit():
         return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
     return None
+
+
+def build_date() -> dt.date:
+    """Today for the build: SOURCE_DATE_EPOCH when set, else the clock (UTC).
+
+    Used only to decide which sessions are past, never written into an output.
+    """
+    return fallback_date() or dt.datetime.now(dt.UTC).date()

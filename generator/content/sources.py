@@ -6,6 +6,7 @@ the words and at the positions of PyYAML's pure-Python parser, whichever parser 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -133,10 +134,7 @@ def parse_source(text: str, display: str, *,
         return None, [_at(display, refused.mark, refused.message)]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        message = error.problem or "invalid YAML"
-        if error.context:
-            message = f"{error.context}: {message}"
-        return None, [_at(display, mark, f"invalid YAML: {message}")]
+        return None, [_at(display, mark, _yaml_message(error, text))]
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text, error.position)
         return None, [
@@ -158,6 +156,30 @@ def parse_source(text: str, display: str, *,
     builder = _Builder(display)
     data = builder.build(node, ())
     return SourceFile(display, data, builder.values, builder.keys), builder.problems
+
+
+_KEY_THEN_VALUE = re.compile(r"^(\s*(?:-\s+)?)([^\s:#'\"][^:#]*?):[ \t]+(\S.*?)\s*$")
+"""`  - title: Barista basics: espresso`: indentation, key, and the rest of the line."""
+
+
+def _yaml_message(error: yaml.MarkedYAMLError, text: str) -> str:
+    """PyYAML's words, or the fix when the mistake is a common one (a tab, a colon in text)."""
+    problem = error.problem or "invalid YAML"
+    mark = error.problem_mark or error.context_mark
+    if "'\\t'" in problem or "tab character" in problem:
+        return "YAML needs spaces for indentation, not tabs: replace the tab here with spaces"
+    if problem == "mapping values are not allowed here" and mark is not None:
+        line = text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else ""
+        found = _KEY_THEN_VALUE.match(line)
+        if found and mark.column > len(found.group(1)) + len(found.group(2)):
+            key, value = found.group(2), found.group(3)
+            quoted = ('"' + value + '"' if '"' not in value else
+                      "'" + value.replace("'", "''") + "'")
+            example = f"{key}: {quoted}" if len(quoted) <= 80 else f'{key}: "..."'
+            return ("a colon followed by a space inside text starts a new field: "
+                    f"put the text in quotes, like {example}")
+    return f"invalid YAML: {error.context}: {problem}" if error.context else \
+        f"invalid YAML: {problem}"
 
 
 def _at(display: str, mark: yaml.Mark | None, message: str) -> Problem:

@@ -8,10 +8,13 @@ from decimal import Decimal
 from functools import cache
 
 import nh3
+from babel.dates import format_date
+from babel.numbers import format_decimal
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from generator.content.vocabularies import Term, vocabulary
+from generator.i18n import babel_locale, translate, translate_plural
 
 SITE_LANGUAGE = "en"
 
@@ -85,38 +88,38 @@ def term(vocab: str, code: str | int | None) -> Term | None:
     return vocabulary(vocab).get(str(code))
 
 
-def label(vocab: str, code: str | int | None) -> str:
-    """The plain-words label of a code."""
+def label(vocab: str, code: str | int | None, language: str = SITE_LANGUAGE) -> str:
+    """The plain-words label of a code in `language` (English where it has none)."""
     found = term(vocab, code)
-    return found.label if found else ""
+    return found.label_in(language) if found else ""
 
 
-def number(value: Decimal | float | int | None) -> str:
-    """`50`, `2.5`: no trailing `.0`."""
+def number(value: Decimal | float | int | None, language: str = SITE_LANGUAGE) -> str:
+    """`50`, `2.5` (`2,5` in German): no trailing `.0`, no grouping."""
     if value is None:
         return ""
     normal = Decimal(str(value)).normalize()
-    return f"{normal:f}"
+    return format_decimal(normal, locale=babel_locale(language), group_separator=False)
 
 
-def hours(value: Decimal | float | int) -> str:
-    """`1 hour`, `50 hours`."""
-    shown = number(value)
-    return f"{shown} hour" if shown == "1" else f"{shown} hours"
+def hours(value: Decimal | float | int, language: str = SITE_LANGUAGE) -> str:
+    """`1 hour`, `50 hours`, in `language`."""
+    exact = Decimal(str(value))
+    count = int(exact) if exact == exact.to_integral_value() else 2  # "1.5 hours": plural
+    return translate_plural(language, "%(num)s hour", "%(num)s hours", count) % {
+        "num": number(value, language)}
 
 
-def money(amount: Decimal, currency: str | None) -> str:
-    """`Free` or `EUR 180` / `EUR 99.50`."""
+def money(amount: Decimal, currency: str | None, language: str = SITE_LANGUAGE) -> str:
+    """`Free` or `EUR 180` / `EUR 1,099.50` (`EUR 1.099,50` in German)."""
     if amount == 0:
-        return "Free"
-    shown = f"{amount:,.2f}".removesuffix(".00")
-    return f"{currency} {shown}"
+        return translate(language, "Free")
+    pattern = "#,##0" if amount == amount.to_integral_value() else "#,##0.00"
+    return f"{currency} {format_decimal(amount, format=pattern, locale=babel_locale(language))}"
 
 
-def long_date(value: dt.date | None) -> str:
-    """`3 March 2027`, the same in every locale the build runs in."""
+def long_date(value: dt.date | None, language: str = SITE_LANGUAGE) -> str:
+    """`3 March 2027` (`3. März 2027`), the same in every locale the build runs in."""
     if value is None:
         return ""
-    months = ["January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December"]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
+    return format_date(value, format="long", locale=babel_locale(language))

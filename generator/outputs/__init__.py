@@ -14,7 +14,10 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.kinds import KINDS, Document, Kind, SiteInfo
 from generator.outputs import (
+    calendar,
+    editor,
     elm,
+    elm_pathway,
     feeds,
     labour,
     loq_xml,
@@ -22,6 +25,7 @@ from generator.outputs import (
     page_jsonld,
     plain,
     schemaorg,
+    schemaorg_pathway,
     schemas,
     search,
     statistics,
@@ -36,18 +40,22 @@ DOCUMENTS: dict[tuple[str, str], DocumentRenderer] = {
     ("unit", "elm.jsonld"): elm.document,
     ("unit", "achievement.json"): openbadges.document,
     ("unit", "unit.json"): plain.document,
+    ("pathway", "elm.jsonld"): elm_pathway.document,
+    ("pathway", "achievement.json"): openbadges.pathway_document,
+    ("unit", "sessions.ics"): calendar.document,
+    ("provider", "feed.xml"): feeds.provider_feed,
 }
 """(kind, file name) -> the renderer of that document for one object."""
 
 AGGREGATES: tuple[Renderer, ...] = (
-    plain.render, schemas.render, loq_xml.render, feeds.render, search.render,
-    openbadges.translations,
-    labour.render, statistics.render,
+    plain.render, schemas.render, loq_xml.render, feeds.render, search.render, calendar.render,
+    openbadges.translations, editor.render, labour.render, statistics.render,
 )
 """Every renderer of catalogue-wide files, in a fixed order."""
 
 EMBEDDED: dict[str, tuple[Embedder, ...]] = {
     "unit": (schemaorg.course, schemaorg.amb_learning_resource),
+    "pathway": (schemaorg_pathway.program,),
     "provider": (page_jsonld.educational_organisation,),
     "outcome": (page_jsonld.outcome_definition,),
 }
@@ -56,6 +64,7 @@ EMBEDDED_IDS: dict[str, tuple[str, ...]] = {
     "unit": ("jsonld-course", "amb"),
     "provider": ("jsonld-organization",),
     "outcome": ("jsonld-defined-term",),
+    "pathway": ("jsonld-program",),
 }
 """The HTML `id` of each of those blocks (harvesters select the AMB block by `#amb`)."""
 

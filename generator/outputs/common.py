@@ -18,15 +18,20 @@ def metadata_licence() -> Term:
 
 def metadata_licence_uri() -> str:
     """The URL of the metadata licence, for `sdLicense` and `rel="license"`."""
-    return licence_uri(METADATA_LICENCE_CODE)
-
-
-def licence_uri(code: str) -> str:
-    """The canonical Creative Commons URL of an SPDX licence id."""
-    uri = vocabulary("licences")[code].uri
-    if uri is None:  # every licence in the list has one; guard the type, not the data
-        raise ValueError(f"licence {code} has no URI")
+    uri = licence_uri(METADATA_LICENCE_CODE)
+    assert uri is not None  # CC0 has one
     return uri
+
+
+def licence_uri(code: str) -> str | None:
+    """The canonical URL of a licence (its steward's page, else SPDX's); None for
+    `all-rights-reserved`, which no URL stands for."""
+    return vocabulary("licences")[code].uri
+
+
+def is_open_licence(code: str) -> bool:
+    """Whether the licence makes materials open educational resources (see licences.json)."""
+    return bool(vocabulary("licences")[code].extra.get("open"))
 
 
 def iso_duration(hours: Decimal) -> str:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.content.catalogue import Catalogue
-from generator.content.models import Outcome, Place, Price, Session, Unit
+from generator.content.models import Outcome, Place, Session, Unit
 from generator.content.serialise import json_bytes
 from generator.content.text import pick_language
+from generator.content.vocabularies import vocabulary
 from generator.kinds import OUTCOME, UNIT, SiteInfo
 from generator.outputs.common import iso_duration
 from generator.outputs.elm_concepts import (
@@ -31,9 +32,11 @@ from generator.outputs.elm_concepts import (
     organisation_id,
     other_skill_concept,
     place,
+    price_detail,
     typed_date_time,
     web_resource,
 )
+from generator.outputs.elm_recognition import prior_learning_opportunity, recognition_notes
 
 OPPORTUNITY_TYPE = "short-learning-programme"
 """Every unit is a micro-credential: the type the EU's own micro-credential sample uses."""
@@ -74,7 +77,11 @@ def unit_to_elm(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, A
     """The unit's ELM document: its learning opportunity, then one per dated session."""
     parts = [part.id for part in catalogue.units_stacking_into(unit.id)]
     builder = _UnitBuilder(catalogue, unit, site, parts)
-    return {"@context": EDC_CONTEXT, "@graph": [builder.opportunity(), *builder.sessions()]}
+    ids = builder.ids
+    recognition = prior_learning_opportunity(catalogue, unit, site, ids.page, ids.achievement,
+                                             builder.language)
+    return {"@context": EDC_CONTEXT,
+            "@graph": [builder.opportunity(), *builder.sessions(), *recognition]}
 
 
 def unit_ids(unit_id: str, site: SiteInfo) -> UnitIds:
@@ -98,7 +105,7 @@ class _UnitBuilder:
         self.parts = parts
         self.ids = unit_ids(unit.id, site)
         self.language = default_language(unit)
-        self.places = _places(unit.sessions)
+        self.places = _places(catalogue.upcoming_sessions(unit))
 
     def opportunity(self) -> Node:
         """The unit's `LearningOpportunity`, embedding everything it refers to."""
@@ -122,9 +129,12 @@ class _UnitBuilder:
         return node
 
     def sessions(self) -> list[Node]:
-        """One `LearningOpportunity` per dated session (ids by start date, unique)."""
+        """One `LearningOpportunity` per upcoming session (ids by start date, unique).
+
+        Past sessions are left out of the learning schedule: they can no longer be joined.
+        """
         nodes, used = [], set()
-        for session in self.unit.sessions:
+        for session in self.catalogue.upcoming_sessions(self.unit):
             node_id = f"{self.ids.page}#session-{session.start.isoformat()}"
             count = 2
             while node_id in used:
@@ -249,16 +259,19 @@ class _UnitBuilder:
                 "learningAchievementSpecification": {"@id": self.ids.achievement}}
 
     def _achievement_notes(self) -> list[Node]:
-        """Quality assurance and stackability, which ELM has no structured place for."""
+        """Quality assurance, the credential and stackability: ELM has no structured place."""
         qa, stack = self.unit.quality_assurance, self.unit.stackability
-        notes = [note(qa.description)]
+        credential = self.unit.credential
+        kind = vocabulary("credential_types")[credential.type].label
+        notes = [note(qa.description), note({"en": f"Credential awarded: {kind}"}),
+                 note(credential.verification), note(credential.recognition)]
         if qa.accreditation:
             notes.append(note({self.language: qa.accreditation}))
         if stack and stack.description:
             notes.append(note(stack.description))
         if stack:
             notes += [note(target.title) for target in stack.into if target.title]
-        return notes
+        return notes + recognition_notes(self.catalogue, self.unit)
 
     def _achievement_documents(self) -> list[Node]:
         """Public pages: the quality assurance page, outside qualifications it stacks into."""
@@ -317,20 +330,6 @@ def learning_outcome(outcome: Outcome, site: SiteInfo) -> Node:
     }
     node.update({key: value for key, value in optional.items() if value})
     return node
-
-
-def price_detail(price: Price) -> Node:
-    """The price for one learner; a free offer has no amount (ELM needs a currency for one)."""
-    if price.is_free:
-        return {"@type": "PriceDetail", "prefLabel": {"en": "Free of charge"}}
-    assert price.currency is not None  # the model requires a currency for a paid offer
-    return {
-        "@type": "PriceDetail",
-        "prefLabel": {"en": "Price per learner"},
-        "amount": {"@type": "Amount", "unit": concept("currencies", price.currency),
-                   # `rdf:value`, not the context's `value` (elm:value), which the shape rejects
-                   "rdf:value": decimal_value(price.amount)},
-    }
 
 
 def _credit_point(system: str, value: Any) -> Node:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from generator.content.models import EscoSkill, OtherSkill, Provider
+from generator.content.models import EscoSkill, OtherSkill, Price, Provider
 from generator.content.text import number
 from generator.content.vocabularies import vocabulary
 from generator.kinds import PROVIDER, SiteInfo
@@ -152,3 +152,17 @@ def contact_point(provider: Provider) -> Node | None:
     if provider.email:
         node["emailAddress"] = {"@id": f"mailto:{provider.email}", "@type": "Mailbox"}
     return node if len(node) > 1 else None
+
+
+def price_detail(price: Price) -> Node:
+    """The price for one learner; a free offer has no amount (ELM needs a currency for one)."""
+    if price.is_free:
+        return {"@type": "PriceDetail", "prefLabel": {"en": "Free of charge"}}
+    assert price.currency is not None  # the model requires a currency for a paid offer
+    return {
+        "@type": "PriceDetail",
+        "prefLabel": {"en": "Price per learner"},
+        "amount": {"@type": "Amount", "unit": concept("currencies", price.currency),
+                   # `rdf:value`, not the context's `value` (elm:value), which the shape rejects
+                   "rdf:value": decimal_value(price.amount)},
+    }

@@ -1,4 +1,4 @@
-"""Europass QDR export: every unit in one LOQ `Courses` document, `api/loq.xml`.
+"""Europass QDR export: every unit and pathway in one LOQ `Courses` document, `api/loq.xml`.
 
 The XML is written from the same ELM nodes as `units/<id>/elm.jsonld`, so the two can never
 say different things. Each node with an identifier becomes one record in its `...References`
@@ -17,6 +17,7 @@ from generator.content.text import pick_language
 from generator.kinds import SiteInfo
 from generator.outputs.elm import default_language, unit_to_elm
 from generator.outputs.elm_concepts import Node
+from generator.outputs.elm_pathway import pathway_to_elm
 
 LOQ = "http://data.europa.eu/snb/model/ap/loq-constraints/"
 SKOS = "http://www.w3.org/2004/02/skos/core#"
@@ -50,10 +51,12 @@ STRUCTURES: dict[str, list[Field]] = {
 RECORDS: dict[str, tuple[str, str, list[Field]]] = {
     "LearningOpportunity": ("learningOpportunityReferences", "learningOpportunity", [
         ("title", "title", TEXT), ("description", "description", TEXT),
-        ("dcType", "type", CODE), ("homepage", "homepage", "WebResource"),
+        ("dcType", "type", CODE), ("additionalNote", "additionalNote", NOTES),
+        ("homepage", "homepage", "WebResource"),
         ("supplementaryDocument", "supplementaryDocument", "WebResource"),
         ("temporal", "temporal", "PeriodOfTime"), ("mode", "mode", CODE),
         ("learningSchedule", "learningSchedule", CODE),
+        ("admissionProcedure", "admissionProcedure", NOTE),
         ("applicationDeadline", "applicationDeadline", LITERAL),
         ("priceDetail", "priceDetail", "PriceDetail"), ("providedBy", "providedBy", REF),
         ("location", "location", REF),
@@ -111,11 +114,15 @@ SECTIONS = (
 
 
 def render(catalogue: Catalogue, site: SiteInfo) -> dict[str, bytes]:
-    """`api/loq.xml`: all units as one QDR `Courses` document."""
+    """`api/loq.xml`: all units, then all pathways, as one QDR `Courses` document."""
     writer = _Writer()
     for unit in catalogue.units.values():
         language = default_language(unit)
         for node in unit_to_elm(catalogue, unit, site)["@graph"]:
+            writer.record(node, language)
+    for pathway in catalogue.objects["pathways"].values():
+        language = pick_language(pathway.title, pathway.default_language)
+        for node in pathway_to_elm(catalogue, pathway, site)["@graph"]:
             writer.record(node, language)
     return {"api/loq.xml": writer.document()}
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from generator.content.catalogue import Catalogue
-from generator.content.models import Provider, Unit
+from generator.content.models import Pathway, Provider, Unit
+from generator.content.pathways import pathway_totals
 from generator.content.serialise import json_bytes, plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
-from generator.kinds import PROVIDER, UNIT, SiteInfo
+from generator.kinds import BY_FOLDER, PATHWAY, PROVIDER, UNIT, SiteInfo
 from generator.outputs.common import licence_uri, metadata_licence_uri
+from generator.outputs.endorsements import endorsements
 
 OB3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
 LICENCE_TERMS = {
@@ -67,14 +69,14 @@ def version(catalogue: Catalogue, unit: Unit) -> str:
 
 def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
                 language: str | None = None) -> dict[str, Any]:
-    """The unit as an OB3 `Achievement` of type MicroCredential, in one of its languages."""
+    """The unit as an OB3 `Achievement`, typed after its credential, in one of its languages."""
     language = language or pick_language(unit.title)
     page = site.absolute(UNIT.url(unit.id))
     data: dict[str, Any] = {
         "@context": [OB3_CONTEXT, LICENCE_TERMS],
         "id": site.absolute(achievement_path(unit, language)),
         "type": ["Achievement"],
-        "achievementType": "MicroCredential",
+        "achievementType": achievement_type(unit.credential.type),
         "name": pick(unit.title, language),
         "description": pick(unit.summary, language),
         "inLanguage": language,
@@ -82,9 +84,11 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
         "criteria": {"id": page, "narrative": criteria_narrative(catalogue, unit, language)},
         "creator": profile(catalogue.provider_of(unit), site),
         "fieldOfStudy": vocabulary("isced_f")[unit.isced_f].label,
-        "license": licence_uri(unit.license),
         "sdLicense": metadata_licence_uri(),
     }
+    licence = licence_uri(unit.license)
+    if licence is not None:  # all rights reserved: no licence to point at
+        data["license"] = licence
     if unit.workload.ects is not None:
         data["creditsAvailable"] = plain_number(unit.workload.ects)
     data["alignment"] = [eqf_alignment(unit.eqf_level), *(
@@ -100,7 +104,15 @@ def achievement(catalogue: Catalogue, unit: Unit, site: SiteInfo,
         data["related"] = related
     if unit.keywords:
         data["tag"] = list(unit.keywords)
+    endorsed = endorsements(catalogue, unit, data["id"], OB3_CONTEXT, site)
+    if endorsed:
+        data["endorsement"] = endorsed
     return data
+
+
+def achievement_type(code: str) -> str:
+    """The OB3 `achievementType` of a credential type (credential_types.json)."""
+    return str(vocabulary("credential_types")[code].extra["ob3_achievement_type"])
 
 
 def eqf_alignment(level: str) -> dict[str, Any]:
@@ -138,4 +150,47 @@ def criteria_narrative(catalogue: Catalogue, unit: Unit, language: str | None = 
         lines[-1] += f" {supervision}."
     lines += ["", "Learning outcomes to demonstrate:", ""]
     lines += [f"- {pick(outcome.statement, language)}" for outcome in catalogue.outcomes_of(unit)]
+    credential = unit.credential
+    kind = vocabulary("credential_types")[credential.type].label
+    lines += ["", f"Credential: {kind}. {pick(credential.verification, language)}",
+              "", f"Recognition: {pick(credential.recognition, language)}"]
     return "\n".join(lines)
+
+
+def pathway_document(catalogue: Catalogue, pathway: Pathway, site: SiteInfo) -> bytes:
+    """`pathways/<id>/achievement.json`."""
+    return json_bytes(pathway_achievement(catalogue, pathway, site))
+
+
+def pathway_achievement(catalogue: Catalogue, pathway: Pathway,
+                        site: SiteInfo) -> dict[str, Any]:
+    """The pathway's credential as an OB3 `Achievement`; its parts as `related` achievements.
+
+    OB3 has no "has part": `related` is its one link between achievements, and each link
+    names the part's own achievement document, which a badge platform can resolve.
+    """
+    page = site.absolute(PATHWAY.url(pathway.id))
+    totals = pathway_totals(catalogue.objects, pathway)
+    lines = [pick(pathway.description), "", "Complete every stage:", ""]
+    for stage in pathway.stages:
+        names = ", ".join(pick(catalogue.objects[folder][oid].title) for folder, oid in stage.items)
+        rule = "all of" if stage.choose is None else f"{stage.choose} of"
+        lines.append(f"- {pick(stage.title)}: {rule} {names}")
+    data: dict[str, Any] = {
+        "@context": [OB3_CONTEXT, LICENCE_TERMS],
+        "id": site.absolute(f"{PATHWAY.url(pathway.id)}achievement.json"),
+        "type": ["Achievement"],
+        "achievementType": "Certificate",
+        "name": pick(pathway.credential.title),
+        "description": pick(pathway.credential.description or pathway.description),
+        "inLanguage": pick_language(pathway.credential.title),
+        "criteria": {"id": page, "narrative": "\n".join(lines)},
+        "creator": profile(catalogue.providers[pathway.awarding_body], site),
+        "sdLicense": metadata_licence_uri(),
+        "related": [{"id": site.absolute(f"{BY_FOLDER[folder].url(oid)}achievement.json"),
+                     "type": ["Related"]}
+                    for stage in pathway.stages for folder, oid in stage.items],
+    }
+    if totals.ects is not None and totals.ects.exact:
+        data["creditsAvailable"] = plain_number(totals.ects.low)
+    return data

@@ -9,6 +9,7 @@ from generator.content.models import Outcome, Provider, Unit
 from generator.content.serialise import json_bytes
 from generator.content.vocabularies import vocabulary
 from generator.kinds import OUTCOME, PROVIDER, UNIT, SiteInfo
+from generator.outputs.common import METADATA_LICENCE_CODE, is_open_licence
 
 _VOCABULARY_FIELDS = {
     "eqf_level": "eqf_levels", "isced_f": "isced_f", "mode": "modes",
@@ -48,6 +49,11 @@ def unit_document(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str,
     if unit.price.currency:
         data["price"]["currency"] = concept("currencies", unit.price.currency)
     data["target_groups"] = [concept("target_groups", g) for g in unit.target_groups]
+    data["license"]["open"] = is_open_licence(unit.license)
+    for material, licensed in zip(data["materials"], unit.materials, strict=True):
+        material["license"] = {**concept("licences", licensed.license),
+                               "open": is_open_licence(licensed.license)}
+    data["metadata_license"] = concept("licences", METADATA_LICENCE_CODE)
     data["provider"] = provider_document(catalogue.provider_of(unit), site)
     data["awarding_bodies"] = [provider_document(p, site)
                                for p in catalogue.awarding_bodies_of(unit)]

@@ -9,6 +9,7 @@ that search engines read. docs/metadata.md gives the evidence; tests/test_schema
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from generator.content.catalogue import Catalogue
@@ -17,7 +18,7 @@ from generator.content.models.esco import EscoSkill, OtherSkill
 from generator.content.serialise import plain_number
 from generator.content.text import pick, pick_language
 from generator.content.vocabularies import vocabulary
-from generator.kinds import OUTCOME, PROVIDER, UNIT, SiteInfo
+from generator.kinds import OUTCOME, PROVIDER, RECOGNITION, UNIT, SiteInfo
 from generator.outputs.common import iso_duration, licence_uri, metadata_licence_uri, midnight_utc
 
 SCHEMA_CONTEXT = "https://schema.org"
@@ -35,6 +36,11 @@ COURSE_MODES = {"online": "Online", "onsite": "Onsite", "blended": "Blended",
                 "work-based": "Onsite"}
 """Form of participation -> the `courseMode` values Google's Course info documents."""
 _IN_PERSON = {"onsite", "blended"}
+
+AMB_LICENCE = re.compile(
+    r"^https?://(creativecommons\.org/(licenses|licences|publicdomain)/|www\.gnu\.org/licenses/"
+    r"|www\.apache\.org/licenses/|opensource\.org/licenses/MIT|www\.opensource\.org/licenses/BSD)")
+"""The licence URLs AMB's schema (license.json) allows; AMB has no way to say others."""
 
 
 # --- the two embedded blocks ----------------------------------------------------------------
@@ -62,10 +68,11 @@ def course(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
         "timeRequired": iso_duration(unit.workload.hours),
         "inLanguage": list(unit.languages),
         "availableLanguage": list(unit.languages),
-        "license": licence,
         "sdLicense": metadata_licence_uri(),
         "isAccessibleForFree": unit.price.is_free,
     }
+    if licence is not None:  # all rights reserved: no licence to point at
+        data["license"] = licence
     credits = number_of_credits(unit)
     if credits:
         data["numberOfCredits"] = credits
@@ -111,7 +118,6 @@ def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> d
         "@type": types,
         "name": pick(unit.title),
         "description": pick(unit.summary),
-        "license": {"id": licence_uri(unit.license)},
         "sdLicense": {"id": metadata_licence_uri()},
         "inLanguage": list(unit.languages),
         "isAccessibleForFree": unit.price.is_free,
@@ -120,6 +126,9 @@ def amb_learning_resource(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> d
         "provider": organisation_ref,
         "teaches": teaches,
     }
+    licence = licence_uri(unit.license)
+    if licence is not None and AMB_LICENCE.match(licence):
+        data["license"] = {"id": licence}
     data.update(_dates(catalogue, unit, as_datetime=True))
     if unit.keywords:
         data["keywords"] = list(unit.keywords)
@@ -165,10 +174,14 @@ def offer(unit: Unit, page: str) -> dict[str, Any]:
 
 
 def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
-    """One `CourseInstance` per dated session, or one undated instance when there are none."""
+    """One `CourseInstance` per upcoming session, or one undated instance when there is none.
+
+    Past sessions are left out: an aggregator must not offer them as courses to enrol in.
+    """
     workload = iso_duration(unit.workload.hours)
     mode = COURSE_MODES[unit.mode]
-    if not unit.sessions:
+    upcoming = catalogue.upcoming_sessions(unit)
+    if not upcoming:
         instance: dict[str, Any] = {"@type": "CourseInstance", "courseMode": mode,
                                     "courseWorkload": workload}
         if unit.mode in _IN_PERSON:
@@ -178,7 +191,7 @@ def course_instances(catalogue: Catalogue, unit: Unit) -> list[dict[str, Any]]:
                                     "address": postal_address(provider.city, provider.country,
                                                               provider.address)}
         return [instance]
-    return [session_instance(session, mode, workload) for session in unit.sessions]
+    return [session_instance(session, mode, workload) for session in upcoming]
 
 
 def session_instance(session: Session, mode: str, workload: str) -> dict[str, Any]:
@@ -212,22 +225,49 @@ def place(location: Place) -> dict[str, Any]:
 
 
 def credential(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> dict[str, Any]:
-    """The micro-credential a learner earns, with its level and the skills it certifies."""
+    """The micro-credential a learner earns: its form, issuers, recognition, level, skills."""
+    awarded = unit.credential
     data: dict[str, Any] = {
         "@type": "EducationalOccupationalCredential",
         "name": pick(unit.title),
-        "credentialCategory": {
-            "@type": "DefinedTerm",
-            "name": "Micro-credential",
-            "termCode": "micro-credential",
-            "url": MICRO_CREDENTIAL_RECOMMENDATION,
-        },
+        "credentialCategory": [
+            {"@type": "DefinedTerm", "name": "Micro-credential", "termCode": "micro-credential",
+             "url": MICRO_CREDENTIAL_RECOMMENDATION},
+            credential_type(awarded.type),
+        ],
+        "description": pick(awarded.recognition),
+        "recognizedBy": [organisation(catalogue.providers[issuer], site)
+                         for issuer in unit.issuers],
         "educationalLevel": eqf_level(unit.eqf_level),
         "url": site.absolute(UNIT.url(unit.id)),
     }
     skills = [esco_skill_term(skill) for skill in catalogue.unit_skills(unit)]
     if skills:
         data["competencyRequired"] = skills
+    partners = recognised_by(catalogue, unit, site)
+    if partners:
+        data["recognizedBy"] = partners
+    return data
+
+
+def recognised_by(catalogue: Catalogue, unit: Unit, site: SiteInfo) -> list[dict[str, Any]]:
+    """The partners whose recognition statements name the unit (content/recognitions/)."""
+    partners = []
+    for _, rid in catalogue.referrers("units", unit.id, "recognitions"):
+        partner = catalogue.objects["recognitions"][rid].partner
+        partners.append({"@type": "Organization",
+                         "@id": site.absolute(RECOGNITION.url(rid)) + "#partner",
+                         "name": pick(partner.name), "url": partner.homepage,
+                         "address": postal_address(partner.city, partner.country, None)})
+    return partners
+
+
+def credential_type(code: str) -> dict[str, Any]:
+    """The form of the credential (certificate, Open Badge, Europass) as a `DefinedTerm`."""
+    term = vocabulary("credential_types")[code]
+    data: dict[str, Any] = {"@type": "DefinedTerm", "name": term.label, "termCode": term.code}
+    if term.uri:
+        data["url"] = term.uri
     return data
 
 

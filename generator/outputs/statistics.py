@@ -16,6 +16,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Unit
 from generator.content.text import pick
 from generator.content.vocabularies import vocabulary
+from generator.i18n import N_
 from generator.kinds import SiteInfo
 from generator.outputs.search import WORKLOAD_BANDS, workload_band
 
@@ -71,33 +72,38 @@ def tables(catalogue: Catalogue) -> list[Table]:
         return Table(key, title, description, rows, total)
 
     return [
-        table("eqf-levels", "Units by EQF level", "How many units are offered at each level "
-              "of the European Qualifications Framework.",
+        table("eqf-levels", N_("Units by EQF level"),
+              N_("How many units are offered at each level of the European Qualifications "
+                 "Framework."),
               _count(units, lambda u: [u.eqf_level], eqf, eqf_label)),
-        table("fields", "Units by field of education", "Broad ISCED-F 2013 fields.",
+        table("fields", N_("Units by field of education"), N_("Broad ISCED-F 2013 fields."),
               _count(units, lambda u: [str(vocabulary("isced_f")[u.isced_f].extra["broad"])],
                      field, field_label)),
-        table("countries", "Units by provider country", "The country of each unit's provider.",
+        table("countries", N_("Units by provider country"),
+              N_("The country of each unit's provider."),
               _count(units, lambda u: [catalogue.provider_of(u).country], country,
                      country_label)),
-        table("languages", "Units by language of instruction", "A unit taught in two "
-              "languages counts in both.", _count(units, lambda u: list(u.languages),
-                                                 language, language_label)),
-        table("modes", "Units by form of participation", "Online, on site, blended or "
-              "work-based.", _count(units, lambda u: [u.mode], mode, mode_label)),
-        table("price", "Free and paid units", "Units learners can take at no cost.",
+        table("languages", N_("Units by language of instruction"),
+              N_("A unit taught in two languages counts in both."),
+              _count(units, lambda u: list(u.languages), language, language_label)),
+        table("modes", N_("Units by form of participation"),
+              N_("Online, on site, blended or work-based."),
+              _count(units, lambda u: [u.mode], mode, mode_label)),
+        table("price", N_("Free and paid units"), N_("Units learners can take at no cost."),
               _count(units, lambda u: ["free" if u.price.is_free else "paid"],
                      ["free", "paid"], str.capitalize)),
-        table("workload", "Units by workload", "Notional learning hours; 25 to 30 hours make "
-              "one ECTS credit.", _count(units, lambda u: [workload_band(u.workload.hours)],
-                                        bands, band_label.__getitem__)),
-        table("esco", "ESCO coverage", "Units whose learning outcomes name at least one ESCO "
-              "skill.", _count(units, lambda u: ["yes" if catalogue.unit_skills(u) else "no"],
-                               ["yes", "no"], {"yes": "With ESCO skills",
-                                               "no": "Without ESCO skills"}.__getitem__)),
-        table("freshness", "Units by year of last update", "When each unit or one of its "
-              "outcomes last changed.", _count(units, lambda u: _year(catalogue, u), years,
-                                              str)),
+        table("workload", N_("Units by workload"),
+              N_("Notional learning hours; 25 to 30 hours make one ECTS credit."),
+              _count(units, lambda u: [workload_band(u.workload.hours)],
+                     bands, band_label.__getitem__)),
+        table("esco", N_("ESCO coverage"),
+              N_("Units whose learning outcomes name at least one ESCO skill."),
+              _count(units, lambda u: ["yes" if catalogue.unit_skills(u) else "no"],
+                     ["yes", "no"], {"yes": "With ESCO skills",
+                                     "no": "Without ESCO skills"}.__getitem__)),
+        table("freshness", N_("Units by year of last update"),
+              N_("When each unit or one of its outcomes last changed."),
+              _count(units, lambda u: _year(catalogue, u), years, str)),
     ]
 
 

@@ -16,7 +16,10 @@ from typing import Any
 from generator.content.catalogue import Catalogue
 from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
+from generator.i18n import DEFAULT_LANGUAGE, N_, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
+from generator.outputs import feeds
+from generator.tools.completeness import GROUP_TITLES, as_json, completeness
 from generator.tools.reference import field_reference
 
 CATALOGUE_PAGE_SIZE = 50
@@ -94,106 +97,252 @@ def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date]
 
 
 def generated_pages(catalogue: Catalogue,
-                    previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
-    """Every page made from content: one per object of each kind, the catalogue list.
+                    previous: Mapping[str, GeneratedPage] | None = None,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """Every page made from content, worded in `language` (the context key `language`): one
+    per object of each kind, an index of each kind, the catalogue list, the field reference,
+    the completeness dashboard, and a page for each folder of published files (no prefix of a
+    published path answers 404).
 
     `previous` (pages by source, from an earlier catalogue) are kept where their object is
-    the very same (a file the reader did not read again), which a preview of 10,000 units
-    notices.
+    the very same (a file the reader did not read again) and the language too, which a
+    preview of 10,000 units notices.
     """
     pages = []
     for kind in KINDS:
         for obj in catalogue.objects[kind.folder].values():
             old = previous.get(kind.page_source(obj.id)) if previous else None
-            if old is not None and old.context.get(kind.context_key) is obj:
+            if (old is not None and old.context.get(kind.context_key) is obj
+                    and old.context.get("language") == language):
                 pages.append(old)
             else:
-                pages.append(object_page(catalogue, kind, obj))
-    return [*pages, *catalogue_pages(catalogue), field_reference_page(),
-            *labour_pages(catalogue), *embed_pages(catalogue)]
+                pages.append(object_page(catalogue, kind, obj, language))
+    pages += [kind_index_page(catalogue, kind, language) for kind in KINDS]
+    return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
+            *quality_pages(catalogue), *folder_pages(catalogue, language),
+            *labour_pages(catalogue, language), *embed_pages(catalogue, language)]
 
 
-def labour_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def labour_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """Pages derived from ESCO references: skills, occupations, the gap view, statistics."""
     labour = catalogue.labour
     # Derived pages show units, outcomes and demands by their titles: a context that differs
     # for every catalogue makes `microvet serve` re-render them after any save
     # (site/preview.py re-renders a page that is no object's page when its context changes).
-    revision = {"catalogue_revision": id(catalogue)}
+    shared = {"catalogue_revision": id(catalogue), "language": language}
     pages = [GeneratedPage(
         src_uri=f"skills/{entry.slug}.md", template="skill.html", title=entry.label,
-        context={"skill": entry, **revision},
-        description=f"ESCO skill: who teaches {entry.label}, and which labour-market demands "
-                    "ask for it.")
+        context={"skill": entry, **shared},
+        description=translate(language, N_("ESCO skill: who teaches %(label)s, and which "
+                                           "labour-market demands ask for it."))
+        % {"label": entry.label})
         for entry in labour.skills.values()]
     pages += [GeneratedPage(
         src_uri=f"occupations/{entry.slug}.md", template="occupation.html", title=entry.label,
-        context={"occupation": entry, **revision},
-        description=f"ESCO occupation: micro-credentials for {entry.label} and the skills "
-                    "that labour-market demands ask for.")
+        context={"occupation": entry, **shared},
+        description=translate(language, N_("ESCO occupation: micro-credentials for %(label)s "
+                                           "and the skills that labour-market demands ask for."))
+        % {"label": entry.label})
         for entry in labour.occupations.values()]
-    return [*pages, *(GeneratedPage(src_uri=src, template=template, title=title,
-                                    description=description, in_nav=in_nav, context=revision)
+    return [*pages, *(GeneratedPage(src_uri=src, template=template,
+                                    title=translate(language, title),
+                                    description=translate(language, description),
+                                    in_nav=in_nav, context=shared)
                       for src, template, title, description, in_nav in DERIVED_PAGES)]
 
 
 DERIVED_PAGES = (
-    ("skills/index.md", "skills.html", "Skills",
-     "Every ESCO skill the catalogue teaches or that labour-market partners ask for.", True),
-    ("occupations/index.md", "occupations.html", "Occupations",
-     "Every ESCO occupation named by a micro-credential or a labour-market demand.", True),
-    ("gaps/index.md", "gaps.html", "Skills gaps",
-     "Skills that labour-market partners need, with the micro-credentials that teach them "
-     "or no offer yet.", True),
-    ("gaps/tool.md", "gap-tool.html", "Check your skills against the catalogue",
-     "Paste ESCO skills or pick an occupation: see which are taught here and which are not.",
-     False),
-    ("statistics/index.md", "statistics.html", "Statistics",
-     "The catalogue in numbers: levels, fields, countries, languages, modes, prices, "
-     "workload, ESCO coverage and freshness, overall and per provider.", True),
+    ("skills/index.md", "skills.html", N_("Skills"),
+     N_("Every ESCO skill the catalogue teaches or that labour-market partners ask for."), True),
+    ("occupations/index.md", "occupations.html", N_("Occupations"),
+     N_("Every ESCO occupation named by a micro-credential or a labour-market demand."), True),
+    ("gaps/index.md", "gaps.html", N_("Skills gaps"),
+     N_("Skills that labour-market partners need, with the micro-credentials that teach them "
+        "or no offer yet."), True),
+    ("gaps/tool.md", "gap-tool.html", N_("Check your skills against the catalogue"),
+     N_("Paste ESCO skills or pick an occupation: see which are taught here and which are "
+        "not."), False),
+    ("statistics/index.md", "statistics.html", N_("Statistics"),
+     N_("The catalogue in numbers: levels, fields, countries, languages, modes, prices, "
+        "workload, ESCO coverage and freshness, overall and per provider."), True),
 )
 """(source, template, title, description, in the navigation) of each page about everything."""
 
 
-def embed_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+def embed_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """Lists for other websites' iframes, without JavaScript: per provider, skill,
     occupation and demand (`embed/<folder>/<id>/`)."""
     labour = catalogue.labour
     subjects: list[tuple[str, str, str, Any]] = [
-        *(("providers", pid, pick(p.name), p) for pid, p in catalogue.providers.items()),
+        *(("providers", pid, pick(p.name, language), p)
+          for pid, p in catalogue.providers.items()),
         *(("skills", slug, entry.label, entry) for slug, entry in labour.skills.items()),
         *(("occupations", slug, entry.label, entry) for slug, entry in labour.occupations.items()),
-        *(("demands", did, pick(d.title), d) for did, d in catalogue.demands.items()),
+        *(("demands", did, pick(d.title, language), d) for did, d in catalogue.demands.items()),
     ]
     return [GeneratedPage(src_uri=f"embed/{folder}/{key}.md", template="embed.html",
                           title=title, context={"embed_kind": folder, "subject": subject,
-                                                "catalogue_revision": id(catalogue)},
+                                                "catalogue_revision": id(catalogue),
+                                                "language": language},
                           in_sitemap=False)
             for folder, key, title, subject in subjects]
 
 
-def object_page(catalogue: Catalogue, kind: Kind, obj: Any) -> GeneratedPage:
-    """The page of one object: its kind's template, URL and edit link."""
+def kind_index_page(catalogue: Catalogue, kind: Kind,
+                    language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
+    """`units/`, `outcomes/`, `providers/`: every object of a kind, by title.
+
+    Units are listed by the catalogue (searchable, paginated), so their index points there.
+    """
+    objects = sorted(catalogue.objects[kind.folder].values(),
+                     key=lambda obj: (pick(kind.title(obj), language).casefold(), obj.id))
     return GeneratedPage(
-        src_uri=kind.page_source(obj.id), template=kind.template, title=pick(kind.title(obj)),
-        context={kind.context_key: obj}, edit_path=catalogue.source_path(kind.folder, obj.id),
-        description=pick(kind.description(obj)) or None, kind=kind.name, object_id=obj.id,
+        src_uri=f"{kind.folder}/index.md", template=kind.index_template or "kind-index.html",
+        title=translate(language, kind.heading),
+        context={"kind": kind, "kind_name": kind.name,
+                 "objects": [] if kind.name == "unit" else objects,
+                 "count": len(objects), "language": language},
+        description=translate(language, KIND_INDEX_DESCRIPTIONS[kind.name]),
+        in_nav=kind.name in ("provider", "pathway"), kind=kind.name,
     )
 
 
-def field_reference_page() -> GeneratedPage:
+KIND_INDEX_DESCRIPTIONS = {"unit": N_("Every unit in the catalogue."),
+                           "outcome": N_("Every outcome in the catalogue."),
+                           "provider": N_("Every provider in the catalogue."),
+                           "pathway": N_("Every pathway in the catalogue: the units it stacks"
+                                         " and the credential it leads to."),
+                           "recognition": N_("Every recognition statement in the catalogue."),
+                           "demand": N_("Every labour-market demand in the catalogue: who "
+                                        "needs which skills, where.")}
+"""The description of each kind's index page (`kind_index_page`)."""
+
+
+def folder_pages(catalogue: Catalogue,
+                 language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """A page for each folder of published files that has none: its files, linked."""
+    selections = feeds.selections(catalogue)
+    folders = {
+        "catalogue/page/": [(catalogue_page_url(1), N_("Catalogue, page 1"))],
+        "reference/": [("reference/fields/", N_("Field reference"))],
+        "api/": [("api/units.json", N_("Every unit as plain JSON")),
+                 ("api/units.txt", N_("The address of every unit page")),
+                 ("api/loq.xml", N_("Every unit for Europass (QDR LOQ XML)"))],
+        "schemas/": [(f"schemas/{kind.name}.schema.json", SCHEMA_LINKS[kind.name])
+                     for kind in KINDS],
+        "feeds/": [("feed.xml", N_("Every unit (Atom)")),
+                   ("feeds/countries/", N_("By provider country")),
+                   ("feeds/fields/", N_("By field of education"))],
+    }
+    links = {folder: [(href, translate(language, text)) for href, text in entries]
+             for folder, entries in folders.items()}
+    links["feeds/countries/"] = [(s.path, s.title) for s in selections
+                                 if s.path.startswith("feeds/countries/")]
+    links["feeds/fields/"] = [(s.path, s.title) for s in selections
+                              if s.path.startswith("feeds/fields/")]
+    return [GeneratedPage(src_uri=f"{folder}index.md", template="folder.html",
+                          title=f"/{folder}", context={"links": entries, "language": language},
+                          description=translate(language, "Files published in this folder."))
+            for folder, entries in links.items()]
+
+
+SCHEMA_LINKS = {"unit": N_("JSON Schema of a unit file"),
+                "outcome": N_("JSON Schema of an outcome file"),
+                "provider": N_("JSON Schema of a provider file"),
+                "pathway": N_("JSON Schema of a pathway file"),
+                "recognition": N_("JSON Schema of a recognition file"),
+                "demand": N_("JSON Schema of a labour-market demand file")}
+"""The link text of each kind's JSON Schema on the `schemas/` folder page."""
+
+
+def catalogue_feeds(catalogue: Catalogue) -> list[dict[str, str]]:
+    """The catalogue page's alternate feeds: by provider country and by field of education."""
+    return [{"href": s.path, "type": "application/atom+xml", "title": s.title}
+            for s in feeds.selections(catalogue)]
+
+
+def object_page(catalogue: Catalogue, kind: Kind, obj: Any,
+                language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
+    """The page of one object in `language`: its kind's template, URL and edit link."""
+    return GeneratedPage(
+        src_uri=kind.page_source(obj.id), template=kind.template,
+        title=pick(kind.title(obj), language),
+        context={kind.context_key: obj, "language": language},
+        edit_path=catalogue.source_path(kind.folder, obj.id),
+        description=pick(kind.description(obj), language) or None, kind=kind.name,
+        object_id=obj.id,
+    )
+
+
+def field_reference_page(language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
     """Every content field and allowed value, made from the models (it cannot drift)."""
     return GeneratedPage(
-        src_uri="reference/fields.md", template="fields.html", title="Field reference",
-        context={"reference": field_reference()},
-        description="Every field of a unit, outcome and provider file, and every allowed value.",
+        src_uri="reference/fields.md", template="fields.html",
+        title=translate(language, "Field reference"),
+        context={"reference": field_reference(), "language": language},
+        description=translate(
+            language, "Every field of every kind of content file, and every allowed value."),
         in_nav=True,
     )
 
 
-def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+QUALITY_URL = "quality/"
+"""The completeness dashboard; each provider's units at `quality/<provider id>/`."""
+
+
+def quality_pages(catalogue: Catalogue) -> list[GeneratedPage]:
+    """Which Annex I and benchmark elements each provider and unit describe.
+
+    The same report as `microvet check --completeness` (`generator.tools.completeness`):
+    the overview counts per provider, and one page per provider lists its units, so no page
+    grows with the whole catalogue.
+    """
+    report = as_json(completeness(catalogue))
+    known = [element for element in report["elements"] if element["known"]]
+    common = {
+        "groups": [{"title": title, "elements": [e for e in known if e["group"] == group]}
+                   for group, title in GROUP_TITLES.items()],
+        "elements": known,
+        "unknown": [element["label"] for element in report["elements"]
+                    if not element["known"]],
+        "overview_url": QUALITY_URL,
+    }
+    # Names and titles travel in the context, so the preview re-renders a page they change.
+    providers = [{**row, "name": catalogue.providers[row["id"]].name}
+                 for row in report["providers"]]
+    pages = [GeneratedPage(
+        src_uri="quality.md", template="quality.html", title="Completeness",
+        context={"quality": {**common, "providers": providers}},
+        description="Which elements of the EU Council Recommendation on micro-credentials "
+                    "(Annex I) and of the catalogue's benchmark each provider's units describe.",
+        in_nav=True,
+    )]
+    for provider in providers:
+        units = [{**unit, "title": catalogue.units[unit["id"]].title}
+                 for unit in report["units"] if unit["provider"] == provider["id"]]
+        name = pick(provider["name"])
+        pages.append(GeneratedPage(
+            src_uri=f"{QUALITY_URL}{provider['id']}.md", template="quality.html",
+            title=f"Completeness: {name}",
+            context={"quality": {**common, "provider": provider, "units": units}},
+            description=f"Which Annex I and benchmark elements each unit of {name} describes.",
+        ))
+    return pages
+
+
+def catalogue_title(number: int, count: int, language: str = DEFAULT_LANGUAGE) -> str:
+    """`Catalogue`, or `Catalogue, page 2 of 7`, in `language`."""
+    if number == 1:
+        return translate(language, "Catalogue")
+    return translate(language, "Catalogue, page %(number)s of %(count)s") % {
+        "number": number, "count": count}
+
+
+def catalogue_pages(catalogue: Catalogue,
+                    language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """The plain list of all units, split into pages small enough for any phone."""
-    units = sorted(catalogue.units.values(), key=lambda u: (pick(u.title).casefold(), u.id))
+    units = sorted(catalogue.units.values(),
+                   key=lambda u: (pick(u.title, language).casefold(), u.id))
     count = max(1, math.ceil(len(units) / CATALOGUE_PAGE_SIZE))
     pages = []
     for number in range(1, count + 1):
@@ -201,14 +350,15 @@ def catalogue_pages(catalogue: Catalogue) -> list[GeneratedPage]:
         src = "catalogue/index.md" if number == 1 else f"catalogue/page/{number}.md"
         pages.append(GeneratedPage(
             src_uri=src, template="catalogue.html",
-            title="Catalogue" if number == 1 else f"Catalogue, page {number} of {count}",
+            title=catalogue_title(number, count, language),
             context={"units_page": chunk, "page_number": number, "page_count": count,
+                     "alternates": catalogue_feeds(catalogue) if number == 1 else [],
                      "first_index": (number - 1) * CATALOGUE_PAGE_SIZE + 1,
                      "total_units": len(units), "first_url": catalogue_page_url(1),
                      "previous_url": catalogue_page_url(number - 1) if number > 1 else None,
                      "next_url": catalogue_page_url(number + 1) if number < count else None,
-                     "pager": pager(number, count)},
-            description="Every micro-credential in the catalogue.",
+                     "pager": pager(number, count), "language": language},
+            description=translate(language, "Every micro-credential in the catalogue."),
             in_nav=number == 1,
         ))
     return pages

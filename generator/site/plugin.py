@@ -34,6 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from generator import i18n
 from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
 from generator.content.catalogue import CatalogueReader
@@ -46,6 +47,9 @@ log = logging.getLogger("mkdocs.plugins.microvet")
 
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs or the theme would write that the pipeline writes instead."""
+MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
+"""Material's search worker and its lunr language packs: the site's one search is the
+catalogue's (theme/partials/header.html), so the theme's own is not published."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,8 @@ class MicrovetConfig(Config):  # type: ignore[no-untyped-call]  # MkDocs' __init
 
     content_dir = config_options.Type(str, default="content")
     atomic = config_options.Type(bool, default=True)
+    editor_auth_url = config_options.Type(str, default="")
+    """The OAuth provider the web editor logs in to GitHub through (CONTRIBUTING.md)."""
 
 
 class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-call]  # likewise
@@ -89,6 +95,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
             markdown_pages=markdown_page_urls(Path(config.docs_dir)),
             markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
+            language=_interface_language(config),
+            editor_auth_url=self.config.editor_auth_url or None,
         )
         content = root / self.config.content_dir
         if self.reader is None or self.reader.content != content:
@@ -98,6 +106,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         except ContentError as error:
             raise PluginError(
                 f"{len(error.problems)} problem(s) in the content:\n{error}") from None
+        # Content warnings do not fail a build (`mkdocs build --strict` counts only MkDocs'
+        # own warnings); `microvet check --strict` is where they fail.
+        for warning in self.plan.catalogue.warnings:
+            log.info("%s", warning)
         # Our sitemap lists every page with its real date: MkDocs must not write its own
         # (nor copy the template as a file: see on_files).
         config.theme.static_templates.discard("sitemap.xml")
@@ -115,6 +127,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         for name in OWN_FILES:
             if (theirs := files.get_file_from_path(name)) is not None:
                 files.remove(theirs)
+        for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH)]:
+            files.remove(file)
         docs_prefix = _docs_prefix(config)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
@@ -129,7 +143,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self.clock.lap("pages: navigation, Markdown")
-        templating.register(env)
+        assert self.plan is not None  # set by on_config
+        templating.register(env, self.plan.site.language)
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
@@ -152,7 +167,6 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             if generated.description:
                 page.meta["description"] = escape(generated.description)
             page.meta["hide"] = ["navigation", "toc"]
-            page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
@@ -204,6 +218,16 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
                  builder: Any) -> LiveReloadServer:
         server.watch(str(Path(config.config_file_path).parent / self.config.content_dir))
         return server
+
+
+def _interface_language(config: MkDocsConfig) -> str:
+    """The site's interface language: Material's `theme.language`, if it is one of ours."""
+    language = str(config.theme.get("language") or i18n.DEFAULT_LANGUAGE)
+    if language not in i18n.LANGUAGES:
+        raise PluginError(
+            f"theme.language {language!r} has no microVET translation; use one of "
+            f"{', '.join(i18n.LANGUAGES)}, or add the language (docs/translating.md)")
+    return language
 
 
 def _page_policy(env: Environment, config: MkDocsConfig) -> str:

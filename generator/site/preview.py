@@ -145,6 +145,8 @@ class Preview:
     def finish(self, interrupt: threading.Event | None = None) -> bool:
         """Render what earlier updates left to do; False when `interrupt` stopped it early."""
         assert self._plugin is not None and self._plugin.plan is not None
+        if self.problems:  # the content has problems: the next good save carries on
+            return False
         plan = self._plugin.plan
         for src in sorted(self._pending_pages):
             if interrupt is not None and interrupt.is_set():
@@ -170,9 +172,9 @@ class Preview:
 
     @property
     def pending(self) -> bool:
-        """True while an update has left work undone."""
-        return bool(self._pending_pages or self._pending_objects
-                    or self._pending_catalogue_files)
+        """True while an update has left work undone (and the content has no problems)."""
+        return not self.problems and bool(self._pending_pages or self._pending_objects
+                                          or self._pending_catalogue_files)
 
     def _markdown_pages(self) -> list[str]:
         assert self._plugin is not None and self._plugin.shell is not None
@@ -289,11 +291,15 @@ def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
 
 
 def neighbours(catalogue: Catalogue, keys: set[Key]) -> set[Key]:
-    """The objects that name any of `keys`, and those any of `keys` name, one step away."""
-    found: set[Key] = set()
+    """The objects that name any of `keys`, and those any of `keys` name, one step away;
+    and the objects naming those that name them (a pathway shows what its inner pathways
+    and units name: their providers)."""
+    def naming(key: Key) -> set[Key]:
+        return {found for kind in KINDS for found in catalogue.referrers(*key, kind.folder)}
+
+    above = set().union(*(naming(key) for key in keys)) if keys else set()
+    found = above | set().union(*(naming(key) for key in above)) if above else set()
     for folder, object_id in keys:
-        for kind in KINDS:
-            found.update(catalogue.referrers(folder, object_id, kind.folder))
         found.update(catalogue.references_of(folder, object_id))
     return found
 
@@ -302,7 +308,7 @@ def changed_list_pages(old: Plan, new: Plan) -> list[GeneratedPage]:
     """Pages that are not an object's page and whose context differs (the catalogue list)."""
     pages = []
     for page in new.pages:
-        if page.kind is not None:
+        if page.kind is not None and page.object_id is not None:
             continue
         before = old.by_source.get(page.src_uri)
         if before is None or not _same_context(before.context, page.context):

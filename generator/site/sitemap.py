@@ -40,8 +40,9 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
 
     An object's page changes with the object (`Catalogue.last_changed`: a unit with its
     `updated` date, which counts its outcomes' changes; anything else with the newest unit
-    naming it); the catalogue list with the newest unit; a hand-written page with its last
-    commit (`site.markdown_lastmod`). Never the build time: it would be a lie that makes
+    naming it); the catalogue list with the newest unit; a kind's index with its newest
+    object; a hand-written page with its last commit (`site.markdown_lastmod`). Never the
+    build time: it would be a lie that makes
     crawlers refetch everything.
     """
     newest = [d for unit in catalogue.units.values() if (d := catalogue.dates[unit.id].updated)]
@@ -56,6 +57,11 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
             lastmod = catalogue.last_changed(BY_NAME[page.kind].folder, page.object_id)
         elif page.url.startswith("catalogue/"):
             lastmod = everything
+        elif page.kind is not None:  # the index of a kind: its newest object
+            folder = BY_NAME[page.kind].folder
+            changed = [d for oid in catalogue.objects[folder]
+                       if (d := catalogue.last_changed(folder, oid))]
+            lastmod = max(changed) if changed else None
         else:
             lastmod = None
         entries.append((page.url, lastmod))

@@ -1,27 +1,34 @@
-"""Jinja filters and tests that the page templates use; the same for any presentation shell."""
+"""Jinja filters, tests and gettext for the page templates; the same for any presentation shell.
+
+One environment renders pages in several interface languages: every function that words
+something reads the page's language from the template context (`language`, one of
+generator.i18n.LANGUAGES; the environment's `default_language` global when a page has none),
+so translations are chosen per page, not per build.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 
+from generator import i18n
 from generator.content import text
-from generator.content.history import fallback_date
 from generator.content.labour import slug as esco_slug
+from generator.content.models.prior_learning import EVIDENCE
+from generator.content.models.recognition import PARTNER_TYPES, PURPOSES
 from generator.content.serialise import script_json
 from generator.kinds import KINDS, catalogue_page_url
-from generator.outputs import statistics
+from generator.outputs import search, statistics
+from generator.outputs.common import metadata_licence
 from generator.site.charts import bar_chart
+from generator.site.pathway_view import pathway_view
+from generator.site.script_messages import script_messages
 
 FILTERS = {
-    "t": text.pick,
-    "t_lang": text.pick_language,
-    "t_others": text.other_languages,
     "markdown": text.markdown,
-    "number": text.number,
-    "hours": text.hours,
-    "long_date": text.long_date,
     "script_json": script_json,
     "catalogue_page_url": catalogue_page_url,
     "bar_chart": bar_chart,
@@ -30,36 +37,144 @@ FILTERS = {
 }
 
 
-def _label(code: Any, vocab: str) -> str:
-    return text.label(vocab, code)
+def page_language(context: Context) -> str:
+    """The interface language of the page being rendered."""
+    language = context.get("language") or context.get("default_language")
+    return str(language) if language else i18n.DEFAULT_LANGUAGE
 
 
-def _term(code: Any, vocab: str) -> Any:
+@pass_context
+def _gettext(context: Context, message: str) -> str:
+    return i18n.translate(page_language(context), message)
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return i18n.translate_plural(page_language(context), singular, plural, count)
+
+
+@pass_context
+def _pick(context: Context, value: Mapping[str, str] | None) -> str:
+    return text.pick(value, page_language(context))
+
+
+@pass_context
+def _pick_language(context: Context, value: Mapping[str, str] | None) -> str:
+    return text.pick_language(value, page_language(context))
+
+
+@pass_context
+def _others(context: Context, value: Mapping[str, str] | None) -> dict[str, str]:
+    return text.other_languages(value, page_language(context))
+
+
+@pass_context
+def _label(context: Context, code: Any, vocab: str) -> str:
+    return text.label(vocab, code, page_language(context))
+
+
+@pass_context
+def _description(context: Context, code: Any, vocab: str) -> str:
+    found = text.term(vocab, code)
+    return (found.description_in(page_language(context)) or "") if found else ""
+
+
+@pass_context
+def _term(context: Context, code: Any, vocab: str) -> Any:
     return text.term(vocab, code)
 
 
-def _money(price: Any) -> str:
-    return text.money(price.amount, price.currency)
+@pass_context
+def _number(context: Context, value: Any) -> str:
+    return text.number(value, page_language(context))
 
 
-def _upcoming(sessions: list[Any]) -> list[Any]:
-    """Sessions that have not started by the build date (all of them when none is set)."""
-    today = fallback_date()
-    return [s for s in sessions if today is None or s.start >= today]
+@pass_context
+def _hours(context: Context, value: Any) -> str:
+    return text.hours(value, page_language(context))
 
 
-def register(env: Environment) -> None:
-    """Add the catalogue's filters and gettext (`_`) to a Jinja environment."""
+@pass_context
+def _long_date(context: Context, value: Any) -> str:
+    return text.long_date(value, page_language(context))
+
+
+@pass_context
+def _money(context: Context, price: Any) -> str:
+    return text.money(price.amount, price.currency, page_language(context))
+
+
+@pass_context
+def _inline(context: Context, label: str) -> str:
+    """A label inside a sentence: lowercase first letter, except in German (nouns)."""
+    if page_language(context) == "de" or not label:
+        return label
+    return label[0].lower() + label[1:]
+
+
+def _plural_count(value: Any) -> int:
+    """The count that picks a plural form: 1 for exactly one, 2 for a fraction like 1.5."""
+    return int(value) if value == int(value) else 2
+
+
+LANGUAGE_FILTERS = {
+    "t": _pick, "t_lang": _pick_language, "t_others": _others, "label": _label,
+    "description": _description, "term": _term, "number": _number, "hours": _hours,
+    "long_date": _long_date, "money": _money, "inline": _inline,
+}
+"""Filters that word or choose text in the page's language."""
+
+
+@pass_context
+def _page_language(context: Context) -> str:
+    return page_language(context)
+
+
+@pass_context
+def _search_index_path(context: Context) -> str:
+    return search.index_path(page_language(context))
+
+
+@pass_context
+def _search_summaries_path(context: Context) -> str:
+    return search.summaries_path(page_language(context))
+
+
+@pass_context
+def _search_stemmer_scripts(context: Context) -> list[str]:
+    return search.stemmer_scripts(page_language(context))
+
+
+@pass_context
+def _search_messages(context: Context) -> dict[str, Any]:
+    return script_messages(page_language(context))
+
+
+GLOBALS = {
+    "page_language": _page_language, "search_index_path": _search_index_path,
+    "search_summaries_path": _search_summaries_path,
+    "search_stemmer_scripts": _search_stemmer_scripts, "search_messages": _search_messages,
+}
+"""Functions the templates call: the page's language, its search index and messages."""
+
+
+def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) -> None:
+    """Add the catalogue's filters and gettext (`_`, `gettext`, `ngettext`) to `env`."""
     env.filters.update(FILTERS)
-    env.filters["upcoming"] = _upcoming
+    env.filters.update(LANGUAGE_FILTERS)
+    env.filters["plural_count"] = _plural_count
+    env.globals.update(GLOBALS)
+    env.globals["default_language"] = i18n.check_language(default_language)
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
+        _gettext, _ngettext, newstyle=True)
+    env.globals["metadata_licence"] = metadata_licence()
+    env.globals["pathway_view"] = pathway_view
+    env.filters["evidence_label"] = EVIDENCE.get
+    env.filters["partner_type"] = PARTNER_TYPES.get
+    env.filters["recognition_purpose"] = PURPOSES.get
     env.filters["extract"] = lambda key, container: container[key]
     env.globals.update(catalogue_statistics=statistics.tables,
                        catalogue_provider_statistics=statistics.provider_rows,
                        catalogue_summary=statistics.summary)
-    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
-        env.add_extension("jinja2.ext.i18n")
-    if "_" not in env.globals or not getattr(env, "newstyle_gettext", False):
-        env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
-    env.filters["label"] = _label
-    env.filters["term"] = _term
-    env.filters["money"] = _money

@@ -35,13 +35,15 @@ class DiffError(Exception):
 
 @dataclass(frozen=True)
 class Change:
-    """One unit, outcome or provider that was added, removed or changed."""
+    """One object of any kind (unit, pathway, ...) that was added, removed or changed."""
 
     folder: str
     object_id: str
     title: str
     status: str
     fields: tuple[tuple[str, Any, Any], ...] = ()
+    affects: tuple[str, ...] = ()
+    """Units whose pages and metadata change with a changed outcome or provider."""
 
 
 def diff_revisions(base: str, head: str | None, content: Path, cwd: Path) -> str:
@@ -135,10 +137,17 @@ def catalogue_changes(old: Catalogue, new: Catalogue) -> list[Change]:
             fields = field_changes(before[object_id], after[object_id])
             if fields:
                 changes.append(Change(folder, object_id, _title(kind, after[object_id]),
-                                      "changed", fields))
+                                      "changed", fields, _affected(new, folder, object_id)))
         for object_id in sorted(before.keys() - after.keys()):
             changes.append(Change(folder, object_id, _title(kind, before[object_id]), "removed"))
     return changes
+
+
+def _affected(catalogue: Catalogue, folder: str, object_id: str) -> tuple[str, ...]:
+    """Units that show an outcome or a provider (as offerer or awarding body), by id."""
+    if folder in {"outcomes", "providers"}:
+        return tuple(uid for _, uid in catalogue.referrers(folder, object_id))
+    return ()
 
 
 def _title(kind: Kind, obj: BaseModel) -> str:
@@ -203,6 +212,9 @@ def markdown(changes: list[Change]) -> str:
                              f"{_escape(change.title)}")
                 lines += [f"  - `{path}`: {show(old)} → {show(new)}"
                           for path, old, new in change.fields]
+                if change.affects:
+                    lines.append(f"  - Affects {len(change.affects)} unit(s): "
+                                 + ", ".join(f"`{uid}`" for uid in change.affects))
         sections.append("\n".join(lines) + "\n")
     return " ".join(counts) + "\n\n" + "\n".join(sections)
 

@@ -18,6 +18,7 @@ from pydantic import AfterValidator, BaseModel, EmailStr
 
 from generator.content.models.base import Id, Language, Text, Url, code
 from generator.content.vocabularies import NAMES, Vocabulary, vocabulary
+from generator.i18n import N_
 from generator.kinds import KINDS
 
 LONG_LIST = 30
@@ -199,9 +200,9 @@ def used_vocabularies() -> tuple[Vocabulary, ...]:
 
 
 EXTRA_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "eqf_levels": (("knowledge", "Knowledge"), ("skills", "Skills"),
-                   ("responsibility_autonomy", "Responsibility and autonomy")),
-    "isced_f": (("level", "Level"),),
+    "eqf_levels": (("knowledge", N_("Knowledge")), ("skills", N_("Skills")),
+                   ("responsibility_autonomy", N_("Responsibility and autonomy"))),
+    "isced_f": (("level", N_("Level")),),
 }
 """Facts beyond code, label and description worth a column on the reference page."""
 

@@ -25,6 +25,7 @@ EXAMPLES: dict[str, tuple[str, ...]] = {
     "countries": ("IT", "DE", "PL", "AT", "FI"),
     "currencies": ("EUR", "PLN", "CHF", "SEK"),
     "isced_f": ("1013", "0613", "0714", "1015"),
+    "licences": ("CC-BY-4.0", "CC-BY-SA-4.0", "CC0-1.0", "all-rights-reserved"),
 }
 """Codes shown as examples for vocabularies too long to list in the file."""
 
@@ -57,18 +58,22 @@ class ScaffoldError(Exception):
 
 def scaffold(kind: str, object_id: str,
              known: Mapping[str, Sequence[str]] | None = None) -> str:
-    """The text of a new `kind` file (unit, outcome, provider) with id `object_id`.
+    """The text of a new `kind` file (unit, pathway, ...) with id `object_id`.
 
     `known` lists existing ids by folder (`{"providers": [...], ...}`), named in the hints.
     """
     doc = next(d for d in model_docs() if d.kind == kind)
-    lines = [f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json",
-             f"# {doc.description}", "#"]
+    lines = [schema_line(kind), f"# {doc.description}", "#"]
     lines += _comment(HOW_TO.splitlines(), "")
     for field in doc.fields:
         lines.append("")
         lines += _field(field, "", known or {}, object_id)
     return "\n".join(lines) + "\n"
+
+
+def schema_line(kind: str) -> str:
+    """The first line of every content file: the JSON Schema editors check it against."""
+    return f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
 
 
 def _field(field: FieldDoc, indent: str, known: Mapping[str, Sequence[str]],
@@ -128,8 +133,8 @@ def _example_line(field: FieldDoc, indent: str) -> list[str]:
     if shape.model is not None:
         head = f"{indent}{field.name}:"
         nested = _example(field, deeper + "  ")
-        return [*_aligned(head, _short(field)), *nested]
-    return _aligned(f"{indent}{field.name}:{_placeholder(field)}", _short(field))
+        return [*_aligned(head, short_help(field)), *nested]
+    return _aligned(f"{indent}{field.name}:{_placeholder(field)}", short_help(field))
 
 
 def _aligned(yaml: str, note: str) -> list[str]:
@@ -140,7 +145,7 @@ def _aligned(yaml: str, note: str) -> list[str]:
             *(f"{'':<{column}}# {more}" for more in notes[1:])]
 
 
-def _short(field: FieldDoc) -> str:
+def short_help(field: FieldDoc) -> str:
     """`MANDATORY. First day, YYYY-MM-DD.` plus the allowed codes when they are few."""
     text = f"{'MANDATORY' if field.required else 'Optional'}. {field.description}"
     terms = field.terms

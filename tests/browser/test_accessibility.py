@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 
 
 def first_page_of(site: Path, kind: str) -> str:
-    """The URL path of the first unit, outcome or provider page, in id order."""
+    """The URL path of the first page of a kind (units, pathways, ...), in id order."""
     pages = sorted((site / kind).glob("*/index.html"))
     assert pages, f"the sample site has no {kind}"
     return f"{kind}/{pages[0].parent.name}/"
@@ -46,12 +46,16 @@ def serious_violations(page: Any, axe: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", ["home", "catalogue with filters", "unit", "outcome",
-                                  "provider"])
+                                  "provider", "completeness", "provider's completeness",
+                                  "pathway", "pathways", "recognition"])
 def test_axe_finds_nothing_serious(kind: str, built_site: Path, site_url: str, axe_script: Path,
                                    open_page: Callable[..., Any]):
     path = {"home": "", "catalogue with filters": filters_url(built_site),
-            "unit": "units", "outcome": "outcomes", "provider": "providers"}[kind]
-    if kind in {"unit", "outcome", "provider"}:
+            "unit": "units", "outcome": "outcomes", "provider": "providers",
+            "completeness": "quality/", "provider's completeness": "quality",
+            "pathway": "pathways", "pathways": "pathways/", "recognition": "recognitions"}[kind]
+    if kind in {"unit", "outcome", "provider", "provider's completeness", "pathway",
+                "recognition"}:
         path = first_page_of(built_site, path)
     # the page's Content-Security-Policy would refuse the injected axe script
     page = open_page(site_url + path, bypass_csp=True, ready=kind.startswith("catalogue"))
@@ -61,7 +65,7 @@ def test_axe_finds_nothing_serious(kind: str, built_site: Path, site_url: str, a
     assert serious_violations(page, axe_script) == []
 
 
-@pytest.mark.parametrize("kind", ["catalogue", "units"])
+@pytest.mark.parametrize("kind", ["catalogue", "units", "pathways"])
 def test_pages_fit_a_375_pixel_phone(kind: str, built_site: Path, site_url: str,
                                      tmp_path: Path, open_page: Callable[..., Any]):
     path = filters_url(built_site) if kind == "catalogue" else first_page_of(built_site, kind)

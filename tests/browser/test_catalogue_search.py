@@ -181,6 +181,9 @@ def test_filters_work_from_the_keyboard_alone_with_visible_focus(
     page.focus("#mv-q")
     page.keyboard.press("Tab")  # the sort order
     assert page.evaluate("document.activeElement.id") == "mv-sort"
+    page.keyboard.press("Tab")  # the quick filter "Upcoming only"
+    assert page.evaluate("document.activeElement.id") == "mv-quick-upcoming"
+    page.keyboard.press("Tab")  # ... and "Free"
     page.keyboard.press("Tab")  # "Filters": open at this width
     page.keyboard.press("Tab")  # the first facet, EQF level
     assert page.evaluate("document.activeElement.parentElement.dataset.facet") == "level"
@@ -245,6 +248,10 @@ def test_the_page_cuts_text_into_the_words_python_indexed(site_url: str, text: s
                                                           open_page: Callable[..., Any]):
     page = open_page(site_url + "catalogue/", ready=True)
     words = page.evaluate("(text) => window.microvetSearch.words(text)", text)
-    stop_words = page.evaluate(
-        "(words) => words.filter((w) => window.microvetSearch.isStopWord(w))", words)
-    assert [w for w in words if w not in stop_words] == search.normalise_words(text)
+    kept = page.evaluate(
+        "(words) => words.filter((w) => !window.microvetSearch.isStopWord(w))", words)
+    for stem in (False, True):
+        indexed = page.evaluate(
+            "([words, stem]) => words.map((w) => window.microvetSearch.indexWord(w, stem))",
+            [kept, stem])
+        assert indexed == search.normalise_words(text, "en", stem=stem)

@@ -275,6 +275,12 @@ def _cases() -> list[Case]:
         Case("url-enrol", unit(append="sessions:\n  - start: 2026-09-01\n    location: online\n"
                                       "    enrol_url: file:///etc/passwd\n"),
              classes=("non-http(s) URLs",)),
+        Case("url-prior-learning", unit(append="prior_learning:\n  offered: true\n"
+                                               "  fee: free\n  evidence: [certificates]\n"
+                                               "  how_to_apply: Write to us.\n"
+                                               "  assessor: Two trainers\n  grants: full\n"
+                                               "  apply_url: javascript:alert(1)\n"),
+             classes=("non-http(s) URLs",)),
         Case("url-material", unit(append="materials:\n  - title: Espresso guide\n"
                                          "    url: //evil.example/guide\n"
                                          "    license: CC-BY-4.0\n"),

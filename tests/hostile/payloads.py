@@ -59,6 +59,7 @@ SHOWN = {
         "qa-description", "qa-accreditation", "prerequisites", "stack-title",
         "stack-description", "session-venue", "session-city", "material-title",
         "occupation-label", "provider-name", "outcome-title", "outcome-statement", "esco-label",
+        "credential-verification", "credential-recognition",
     ],
     "providers/evil-provider/": [
         "provider-name", "provider-name-fr", "provider-short-name", "provider-description",

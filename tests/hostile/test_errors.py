@@ -101,7 +101,8 @@ def test_every_url_field_of_every_model_has_a_refusal_case():
             covered.add(field)
     assert fields == {
         "outcome.other_skills.url", "provider.accreditations.url", "provider.homepage",
-        "unit.homepage", "unit.materials.url", "unit.quality_assurance.url",
+        "unit.homepage", "unit.materials.url", "unit.prior_learning.apply_url",
+        "unit.quality_assurance.url",
         "unit.sessions.enrol_url", "unit.stackability.into.url",
     }
     assert covered == fields

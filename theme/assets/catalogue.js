@@ -1,18 +1,29 @@
 /* microVET catalogue search: turns the plain list on catalogue/ into search with facets.
  *
  * Progressive enhancement: without this script (or before the index has loaded) the page is
- * the full, paginated list. Plain ES2017, no build step, no framework. The index is
- * catalogue/search-index.json, written by generator/outputs/search.py; `unpackIndex` mirrors
- * generator/outputs/packed_index.py `unpack`, and `words` mirrors generator/outputs/search.py
- * `normalise_words`: change them together.
+ * the full, paginated list. Plain ES2017, no build step, no framework. The index is the one of
+ * the page's language (data-index), written by generator/outputs/search.py; `unpackIndex`
+ * mirrors generator/outputs/packed_index.py `unpack`, and `words` + `indexWord` mirror
+ * generator/outputs/search_text.py `normalise_words`: change them together. Every word shown
+ * comes from the page's JSON block #mv-messages (generator/site/script_messages.py).
  */
 (function () {
   "use strict";
 
   var root = document.getElementById("mv-search");
-  if (!root || !window.lunr || !window.fetch || !window.history || !window.history.pushState) {
+  var messageBlock = document.getElementById("mv-messages");
+  if (!root || !messageBlock || !window.lunr || !window.fetch || !window.history ||
+      !window.history.pushState) {
     return;
   }
+  var TEXT = JSON.parse(messageBlock.textContent);
+  var LANGUAGE = root.getAttribute("data-language") || "en";
+  /* lunr-languages (loaded before this script for German, French, Italian, Spanish and
+     Finnish) or lunr's own English stemmer; Polish has none. */
+  var STEMMER = LANGUAGE === "en" ? lunr.stemmer : (lunr[LANGUAGE] && lunr[LANGUAGE].stemmer) || null;
+  var STOP_WORDS = LANGUAGE === "en" ? lunr.stopWordFilter :
+    (lunr[LANGUAGE] && lunr[LANGUAGE].stopWordFilter) || null;
+  var PLURAL_RULES = window.Intl && Intl.PluralRules ? new Intl.PluralRules(LANGUAGE) : null;
 
   var PAGE_SIZE = 20;
   var MIN_PREFIX = 2;         // a word being typed counts from its second letter
@@ -28,23 +39,56 @@
   var SEPARATORS = /[\x00-\x2f\x3a-\x40\x5b-\x60\x7b-\xbf\u1680\u2000-\u206f\u3000\ufeff\ud800-\udfff]+/;
   var URL_PATTERN = /https?:\/\/\S+/g;
   var COMBINING_MARKS = /[\u0300-\u036f]/g;
+  var FUZZY_MIN = 5;          // words this long also match words one typo away ...
+  var FUZZY_BOOST = 0.2;      // ... counting for less than exact and prefix matches
+  var MAX_FUZZY = 10;         // the most frequent such words, at most
+  var SUGGEST_DISTANCE = 2;   // "did you mean": the nearest indexed word this close
   var SORTS = [
-    ["relevance", "Best match"], ["title", "Title (A to Z)"],
-    ["workload", "Workload (shortest first)"], ["newest", "Newest first"]
+    ["relevance", TEXT.messages.sortRelevance], ["title", TEXT.messages.sortTitle],
+    ["next", TEXT.messages.sortNext], ["price", TEXT.messages.sortPrice],
+    ["workload", TEXT.messages.sortWorkload], ["newest", TEXT.messages.sortNewest]
   ];
+  var LONG_FACET = 10;        // a facet with more values scrolls, and says so
+  var QUICK = [["dates", "upcoming", TEXT.messages.quickUpcoming],
+               ["price", "free", TEXT.messages.quickFree]];
+  var OTHER = "_other";  // the fields of texts in other languages than the page's
 
   /* ---- text: the same words as the Python side ------------------------------------- */
 
+  /* Lowercase words with their accents, without links and punctuation. */
   function words(text) {
     var plain = text.replace(URL_PATTERN, " ");
-    if (/[^\x00-\x7f]/.test(plain)) {
-      plain = plain.normalize("NFKD").replace(COMBINING_MARKS, "");
-    }
+    if (/[^\x00-\x7f]/.test(plain)) { plain = plain.normalize("NFKC"); }
     return plain.toLowerCase().split(SEPARATORS).filter(Boolean);
   }
 
+  function fold(word) {
+    return /[^\x00-\x7f]/.test(word) ? word.normalize("NFKD").replace(COMBINING_MARKS, "") : word;
+  }
+
   function isStopWord(word) {
-    return lunr.stopWordFilter(word) === undefined;
+    return STOP_WORDS !== null && STOP_WORDS(new lunr.Token(word)) === undefined;
+  }
+
+  /* A word as the index of the page's language stores it: stemmed (for texts in that
+     language) when `stem`, and folded. */
+  function indexWord(word, stem) {
+    var stemmed = stem && STEMMER ? STEMMER(new lunr.Token(word)).toString() : word;
+    return fold(stemmed);
+  }
+
+  /* ---- messages -------------------------------------------------------------------- */
+
+  function format(text, values) {
+    return text.replace(/%\((\w+)\)s/g, function (_, name) { return String(values[name]); });
+  }
+
+  /* The message `key` for `count` in the page's plural rules, with its values filled in. */
+  function plural(key, count, values) {
+    var forms = TEXT.plurals[key];
+    var category = PLURAL_RULES ? PLURAL_RULES.select(count) : (count === 1 ? "one" : "other");
+    var text = forms[category] || forms.other || forms.many || forms.one;
+    return format(text, values);
   }
 
   /* ---- the index ------------------------------------------------------------------- */
@@ -320,52 +364,163 @@
     return found;
   };
 
-  /* Units matching one word, with scores: the word itself, words it begins, and words that
-     begin with its English stem ("nursing" finds "nurse"). Cached, so typing a long query
-     only searches the word being typed. */
+  /* The most frequent indexed words `distance` edits (a letter added, dropped, changed or two
+     swapped) from `word`, other than `skip`: "pyhton" finds "python". */
+  Engine.prototype.near = function (word, distance, skip) {
+    var frequencies = this.frequencies;
+    var found = this.index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(word, distance))
+      .toArray().filter(function (term) { return term !== word && skip.indexOf(term) < 0; });
+    found.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+    return found.slice(0, MAX_FUZZY);
+  };
+
+  /* The letters of the indexed words: the alphabet that edits of a typed word are made of. */
+  Engine.prototype.letters = function () {
+    if (!this.alphabet) {
+      var seen = Object.create(null);
+      Object.keys(this.frequencies).forEach(function (term) {
+        for (var i = 0; i < term.length; i++) { seen[term[i]] = true; }
+      });
+      this.alphabet = Object.keys(seen).filter(function (c) { return /[^0-9]/.test(c); });
+    }
+    return this.alphabet;
+  };
+
+  /* Words one edit from `word` whose stem (in the page's language) is indexed, by stem, the
+     stems most frequent first: "hygeine" finds "hygiene" (stem "hygien"), "machinng"
+     "machining" (stem "machin"), which the indexed stems themselves are too far from. */
+  Engine.prototype.nearWords = function (word) {
+    var frequencies = this.frequencies;
+    var own = indexWord(word, true);
+    var byStem = Object.create(null);
+    function consider(candidate) {
+      var stem = indexWord(candidate, true);
+      if (stem !== own && frequencies[stem] && !(stem in byStem)) { byStem[stem] = candidate; }
+    }
+    var letters = this.letters();
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i);
+      var tail = word.slice(i);
+      if (i < word.length) { consider(head + tail.slice(1)); }
+      if (i < word.length - 1) { consider(head + tail[1] + tail[0] + tail.slice(2)); }
+      for (var l = 0; l < letters.length; l++) {
+        consider(head + letters[l] + tail);
+        if (i < word.length) { consider(head + letters[l] + tail.slice(1)); }
+      }
+    }
+    var stems = Object.keys(byStem);
+    stems.sort(function (a, b) { return frequencies[b] - frequencies[a] || (a < b ? -1 : 1); });
+    return stems.slice(0, MAX_FUZZY).map(function (stem) { return [stem, byStem[stem]]; });
+  };
+
+  /* Whether a typed word is indexed: its stem, or as the start of an indexed word. */
+  Engine.prototype.known = function (word) {
+    return Boolean(this.frequencies[indexWord(word, true)]) || this.expand(fold(word)).length > 0;
+  };
+
+  /* "Did you mean": the query with each word that matches nothing replaced by the nearest
+     word (one edit away, the most frequent stem; else an indexed word two edits away), or
+     null when there is none. */
+  Engine.prototype.suggest = function (query) {
+    var self = this;
+    var changed = false;
+    var suggestion = words(query).map(function (word) {
+      if (isStopWord(word) || word.length < 3 || self.known(word)) { return word; }
+      var near = self.nearWords(word);
+      if (near.length) { changed = true; return near[0][1]; }
+      for (var distance = 1; distance <= SUGGEST_DISTANCE; distance++) {
+        var found = self.near(fold(word), distance, []);
+        if (found.length) { changed = true; return found[0]; }
+      }
+      return word;
+    }).join(" ");
+    return changed ? suggestion : null;
+  };
+
+  /* Units matching one word, with scores. In the texts of the page's language: the word's
+     stem and the stems it begins ("wärmepumpen" and "wärmepumpe" both find "warmepump");
+     in the other languages' texts: the word as typed and the words it begins. A word of five
+     letters or more that begins no indexed word also matches, for less, the words one typo
+     away. `own` holds the units found through the page's language. Cached, so typing a long
+     query only searches the word being typed. */
   Engine.prototype.matchTerm = function (term) {
     var key = (term.partial ? "~" : "=") + term.word;
     var cached = this.cache.get(key);
     if (cached) { return cached; }
-    var word = term.word;
-    var stem = lunr.stemmer(new lunr.Token(word)).toString();
-    var variants = word.length > 1 || term.partial ? this.expand(word) : [];
-    if (stem !== word && stem.length > 2) { variants = variants.concat(this.expand(stem)); }
+    var word = fold(term.word);
+    var stem = indexWord(term.word, true);
+    var prefixes = word.length > 1 || term.partial;
     // While the first letters of a word are typed, they match titles (two letters), then
     // titles and keywords (three): across all the text they would match nearly every unit,
     // which is slow and tells little.
-    var fields = word.length < 3 ? ["title"] :
-      word.length < SHORT_PREFIX ? ["title", "keywords"] : this.index.fields;
+    var own = word.length < 3 ? ["title"] :
+      word.length < SHORT_PREFIX ? ["title", "keywords"] : ["title", "keywords", "text"];
+    var other = own.map(function (field) { return field + OTHER; });
+    var ownVariants = prefixes ? this.expand(stem) : [];
+    if (term.partial && stem !== word) { ownVariants = ownVariants.concat(this.expand(word)); }
+    var otherVariants = prefixes ? this.expand(word) : [];
+    // Typos only for a word that begins no indexed word: while a correct word is being typed
+    // its prefixes match, and the search for near words (the costliest part) is skipped.
+    var typos = [];
+    if (word.length >= FUZZY_MIN && !otherVariants.length) {
+      var skip = ownVariants.concat([stem]);
+      typos = this.nearWords(term.word).map(function (pair) { return pair[0]; })
+        .filter(function (near) { return skip.indexOf(near) < 0; });
+      this.near(word, 1, skip).forEach(function (near) {
+        if (typos.indexOf(near) < 0) { typos.push(near); }
+      });
+    }
     var hits = this.index.query(function (q) {
-      q.term(word, { usePipeline: false, boost: 10 });
-      variants.forEach(function (variant) {
-        q.term(variant, { usePipeline: false, boost: 1, fields: fields });
+      q.term(stem, { usePipeline: false, boost: 10, fields: ["title", "keywords", "text"] });
+      q.term(word, { usePipeline: false, boost: 10,
+                     fields: ["title" + OTHER, "keywords" + OTHER, "text" + OTHER] });
+      ownVariants.forEach(function (variant) {
+        q.term(variant, { usePipeline: false, boost: 1, fields: own });
+      });
+      otherVariants.forEach(function (variant) {
+        q.term(variant, { usePipeline: false, boost: 1, fields: other });
+      });
+      typos.forEach(function (typo) {
+        q.term(typo, { usePipeline: false, boost: FUZZY_BOOST });
       });
     });
-    var scores = new Map();
+    var found = { scores: new Map(), own: new Set() };
     var self = this;
-    function add(unit, score) {
-      var before = scores.get(unit) || 0;
-      scores.set(unit, before + score);
+    function add(unit, score, mine) {
+      var before = found.scores.get(unit) || 0;
+      found.scores.set(unit, before + score);
+      if (mine) { found.own.add(unit); }
     }
     hits.forEach(function (hit) {
       var number = Number(hit.ref);
+      var mine = inOwnLanguage(hit);
       if (number < self.firstOutcome) {
-        add(number, hit.score);
+        add(number, hit.score, mine);
       } else if (number < self.firstProvider) {
         self.outcomeUnits[number - self.firstOutcome].forEach(function (unit) {
-          add(unit, hit.score * OUTCOME_WEIGHT);
+          add(unit, hit.score * OUTCOME_WEIGHT, mine);
         });
       } else {
         self.providerUnits[number - self.firstProvider].forEach(function (unit) {
-          add(unit, hit.score * PROVIDER_WEIGHT);
+          add(unit, hit.score * PROVIDER_WEIGHT, mine);
         });
       }
     });
     if (this.cache.size > 100) { this.cache.clear(); }
-    this.cache.set(key, scores);
-    return scores;
+    this.cache.set(key, found);
+    return found;
   };
+
+  /* Whether a lunr result matched in a field of the page's language. */
+  function inOwnLanguage(hit) {
+    var metadata = hit.matchData.metadata;
+    for (var term in metadata) {
+      for (var field in metadata[term]) {
+        if (field.slice(-OTHER.length) !== OTHER) { return true; }
+      }
+    }
+    return false;
+  }
 
   /* Units matching every word of the query (a stop word still being typed only adds to the
      score), with their scores by unit number; null when the query has no words (all units). */
@@ -376,21 +531,25 @@
     function scoresOf(term) { return self.matchTerm(term); }
     var required = terms.filter(function (t) { return !t.optional; }).map(scoresOf);
     var optional = terms.filter(function (t) { return t.optional; }).map(scoresOf);
-    required.sort(function (a, b) { return a.size - b.size; });
+    required.sort(function (a, b) { return a.scores.size - b.scores.size; });
     var scores = new Float64Array(this.count);
+    var foreign = new Uint8Array(this.count);  // 1: some word matched only other languages
     var units = [];
-    required[0].forEach(function (score, unit) {
+    required[0].scores.forEach(function (score, unit) {
       var total = score;
+      var own = required[0].own.has(unit);
       for (var i = 1; i < required.length; i++) {
-        var more = required[i].get(unit);
+        var more = required[i].scores.get(unit);
         if (more === undefined) { return; }
         total += more;
+        own = own && required[i].own.has(unit);
       }
-      for (var j = 0; j < optional.length; j++) { total += optional[j].get(unit) || 0; }
+      for (var j = 0; j < optional.length; j++) { total += optional[j].scores.get(unit) || 0; }
       scores[unit] = total;
+      foreign[unit] = own ? 0 : 1;
       units.push(unit);
     });
-    return { units: units, scores: scores };
+    return { units: units, scores: scores, foreign: foreign };
   };
 
   /* One search nobody sees, while the page is idle, so that the browser has compiled the
@@ -443,8 +602,7 @@
         countValues(counts[failing], facets[failing].column[unit]);
       }
     }
-    this.sort(results, state.sort || (matched === null ? "title" : "relevance"),
-              matched === null ? null : matched.scores);
+    this.sort(results, state.sort || (matched === null ? "title" : "relevance"), matched);
     return { results: results, counts: counts, total: this.count };
   };
 
@@ -452,14 +610,25 @@
     for (var i = 0; i < values.length; i++) { counts[values[i]] += 1; }
   }
 
-  Engine.prototype.sort = function (results, sort, scores) {
+  /* Best match puts the units found through the page's language first. */
+  Engine.prototype.sort = function (results, sort, matched) {
     var units = this.units;
+    var scores = matched ? matched.scores : null;
+    var foreign = matched ? matched.foreign : null;
     var orders = {
-      relevance: function (a, b) { return scores ? scores[b] - scores[a] || a - b : a - b; },
+      relevance: function (a, b) {
+        return scores ? foreign[a] - foreign[b] || scores[b] - scores[a] || a - b : a - b;
+      },
       title: function (a, b) { return a - b; },  // units are numbered in title order
       workload: function (a, b) { return units.hours[a] - units.hours[b] || a - b; },
+      next: function (a, b) { return nextDay(a) - nextDay(b) || a - b; },
+      price: function (a, b) { return units.cost[a] - units.cost[b] || a - b; },
       newest: function (a, b) { return units.published[b] - units.published[a] || a - b; }
     };
+    function nextDay(unit) {  // units with no dates announced come last
+      var next = units.next[String(unit)];
+      return next ? next[0] : Infinity;
+    }
     results.sort(orders[sort] || orders.title);
   };
 
@@ -474,17 +643,16 @@
     return node;
   }
 
-  /* 10,000: as toLocaleString("en"), which is slow enough to matter for 500 counts a key. */
+  /* 10,000 (10.000 in German): as toLocaleString, which is slow enough to matter for 500
+     counts a key; the symbols come from CLDR through the messages. */
   function grouped(number) {
-    return String(number).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  }
-
-  function plural(count, one, many) {
-    return grouped(count) + " " + (count === 1 ? one : many);
+    var parts = String(number).split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, TEXT.group);
+    return parts.length > 1 ? whole + TEXT.decimal + parts[1] : whole;
   }
 
   function hoursText(hours) {
-    return hours === 1 ? "1 hour" : grouped(hours) + " hours";
+    return plural("hours", hours, { num: grouped(hours) });
   }
 
   function Page(engine) {
@@ -511,10 +679,35 @@
     this.sortSelect = sort;
     this.facetBoxes = this.engine.facets.map(function (facet) { return self.buildFacet(facet); });
     this.filterCount = element("span", { class: "mv-filters__count" });
+    this.quick = QUICK.filter(function (q) {
+      return self.engine.facetsByKey[q[0]] && self.engine.facetsByKey[q[0]].index[q[1]] !== undefined;
+    }).map(function (q) {
+      var box = element("input", { type: "checkbox", id: "mv-quick-" + q[1], "data-key": q[0],
+                                   "data-value": String(self.engine.facetsByKey[q[0]].index[q[1]]) });
+      return { box: box, node: element("span", { class: "mv-quick__item" }, [
+        box, element("label", { for: "mv-quick-" + q[1], text: q[2] })]) };
+    });
+    var quick = element("div", { class: "mv-quick", role: "group", "aria-label": TEXT.messages.quickFilters },
+                        this.quick.map(function (q) { return q.node; }));
+    quick.addEventListener("change", function (event) {
+      var box = event.target;
+      var key = box.getAttribute("data-key");
+      var value = Number(box.getAttribute("data-value"));
+      var rest = self.state.filters.filter(function (f) { return !(f.key === key && f.value === value); });
+      if (box.checked) { rest.push({ key: key, value: value }); }
+      self.change({ filters: rest }, "push");
+    });
+    this.showResults = element("button", { type: "button", class: "mv-button mv-show-results", id: "mv-show-results" });
+    this.showResults.addEventListener("click", function () {
+      self.filters.open = false;
+      self.heading.focus();
+    });
+    this.printFilters = element("p", { class: "mv-print-only mv-print-filters", id: "mv-print-filters" });
     var filters = element("details", { class: "mv-filters", id: "mv-filters" }, [
-      element("summary", {}, [document.createTextNode("Filters"), this.filterCount]),
+      element("summary", {}, [document.createTextNode(TEXT.messages.filters), this.filterCount]),
       element("div", { class: "mv-filters__body" }, this.facetBoxes.map(function (b) { return b.node; }).concat([
-        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: "Clear all filters" })
+        element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-clear", text: TEXT.messages.clearFilters }),
+        this.showResults
       ]))
     ]);
     if (window.matchMedia("(min-width: 60em)").matches) { filters.open = true; }
@@ -524,14 +717,14 @@
         self.facetBoxes.forEach(function (box) { if (box.node.open) { showCounts(box); } });
       }
     });
-    var form = element("form", { class: "mv-search__form", role: "search", "aria-label": "Search micro-credentials" }, [
+    var form = element("form", { class: "mv-search__form", role: "search", "aria-label": TEXT.messages.searchLabel }, [
       element("div", { class: "mv-search__query" }, [
-        element("label", { for: "mv-q", text: "Search micro-credentials" }),
+        element("label", { for: "mv-q", text: TEXT.messages.searchLabel }),
         query,
-        element("p", { id: "mv-q-hint", class: "mv-hint",
-          text: "Matches titles, summaries, learning outcomes, ESCO skills, keywords and providers in every language. Results change as you type." })
+        element("p", { id: "mv-q-hint", class: "mv-hint", text: TEXT.messages.searchHint })
       ]),
-      element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: "Sort by" }), sort]),
+      element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: TEXT.messages.sortBy }), sort]),
+      quick,
       filters
     ]);
     form.addEventListener("submit", function (event) { event.preventDefault(); self.announce(0); });
@@ -559,6 +752,7 @@
     this.heading = document.getElementById("mv-results-heading");
     this.heading.setAttribute("tabindex", "-1");
     root.appendChild(form);
+    root.parentNode.insertBefore(this.printFilters, root.nextSibling);  // printed; root is not
     this.list.parentNode.insertBefore(this.empty, this.list.nextSibling);
     this.list.parentNode.insertBefore(this.more, this.empty.nextSibling);
     var pages = document.querySelector(".mv-pages");
@@ -590,9 +784,12 @@
       return element("li", {}, [box, element("label", { for: id }, [document.createTextNode(value[1] + " "), count])]);
     });
     var chosen = element("span", { class: "mv-facet__chosen" });
-    var node = element("details", { class: "mv-facet", "data-facet": facet.key }, [
+    var long = facet.values.length > LONG_FACET;
+    var node = element("details", { class: "mv-facet" + (long ? " mv-facet--long" : ""), "data-facet": facet.key }, [
       element("summary", {}, [document.createTextNode(facet.label), chosen]),
-      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }), element("ul", {}, items)])
+      element("fieldset", {}, [element("legend", { class: "md-visually-hidden", text: facet.label }),
+        long ? element("p", { class: "mv-hint", text: plural("longFacet", facet.values.length, { num: grouped(facet.values.length) }) }) : null,
+        element("ul", {}, items)])
     ]);
     var box = { node: node, counts: counts, boxes: boxes, chosen: chosen, shown: [],
                 pending: null, chosenKey: null };
@@ -667,13 +864,28 @@
       if (box.chosenKey !== key) {
         box.chosenKey = key;
         box.boxes.forEach(function (checkbox, i) { checkbox.checked = chosen.indexOf(i) >= 0; });
-        box.chosen.textContent = chosen.length ? " (" + chosen.length + " chosen)" : "";
+        box.chosen.textContent = chosen.length ? plural("chosen", chosen.length, { num: grouped(chosen.length) }) : "";
       }
       box.pending = counts[f];
       if (this.filters.open && box.node.open) { showCounts(box); }
     }, this);
     var active = state.filters.length;
-    this.filterCount.textContent = active ? " (" + active + " active)" : "";
+    this.filterCount.textContent = active ? plural("active", active, { num: grouped(active) }) : "";
+    this.quick.forEach(function (q) {
+      var key = q.box.getAttribute("data-key");
+      var value = Number(q.box.getAttribute("data-value"));
+      q.box.checked = state.filters.some(function (f) { return f.key === key && f.value === value; });
+    });
+    var facetsByKey = this.engine.facetsByKey;
+    var chosen = state.filters.map(function (f) {
+      return format(TEXT.messages.printFilter, { facet: facetsByKey[f.key].label,
+                                                 value: facetsByKey[f.key].values[f.value][1] });
+    });
+    var words = state.q.trim();
+    this.printFilters.textContent =
+      (words ? format(TEXT.messages.printWords, { words: words }) + " " : "") +
+      (chosen.length ? format(TEXT.messages.printFilters, { filters: chosen.join("; ") })
+                     : TEXT.messages.printNoFilters);
   };
 
   function sameStart(a, b, length) {
@@ -705,7 +917,10 @@
     this.shown = end;
     var left = this.results.length - end;
     this.more.hidden = left <= 0;
-    this.more.textContent = "Show " + Math.min(PAGE_SIZE, left) + " more (" + grouped(left) + " not shown)";
+    this.showResults.textContent = plural("showResults", this.results.length,
+                                          { num: grouped(this.results.length) });
+    var next = Math.min(PAGE_SIZE, left);
+    this.more.textContent = plural("more", next, { num: grouped(next), left: grouped(left) });
     if (!fresh && start < end) {
       this.list.children[start].querySelector("a").focus();
     }
@@ -752,15 +967,30 @@
     var link = element("a", { href: this.unitBase + units.id[unit] + "/", text: units.title[unit] });
     var language = units.titleLang[String(unit)];
     if (language) { link.setAttribute("lang", language); }
-    var workload = hoursText(units.hours[unit]) + (units.ects[unit] ? " · " + units.ects[unit] + " ECTS" : "");
+    var workload = hoursText(units.hours[unit]) +
+      (units.ects[unit] ? " · " + format(TEXT.messages.ects, { num: grouped(units.ects[unit]) }) : "");
     var facts = [label("level"), workload, label("mode"), label("lang"), label("licence"), units.price[unit]];
+    var next = units.next[String(unit)];
+    var summary = element("p", { class: "mv-card__summary", "data-unit": String(unit) });
+    if (this.summaries) { summary.textContent = this.summaries[unit]; }
     return element("article", { class: "mv-card" }, [
       element("h3", { class: "mv-card__title" }, [link]),
-      element("ul", { class: "mv-facts", "aria-label": "Key facts" }, facts.map(function (fact) {
+      summary,
+      element("p", { class: "mv-card__next",
+                     text: next ? format(TEXT.messages.nextStart, { date: next[1] }) : TEXT.messages.noDates }),
+      element("ul", { class: "mv-facts", "aria-label": TEXT.messages.keyFacts }, facts.map(function (fact) {
         return element("li", { text: fact });
       })),
       element("p", { class: "mv-card__provider", text: label("provider") + ", " + label("country") })
     ]);
+  };
+
+  /* The summaries arrive after the index: fill in the cards already shown. */
+  Page.prototype.setSummaries = function (summaries) {
+    this.summaries = summaries;
+    Array.prototype.forEach.call(this.list.querySelectorAll(".mv-card__summary[data-unit]"), function (p) {
+      p.textContent = summaries[Number(p.getAttribute("data-unit"))];
+    });
   };
 
   Page.prototype.showEmpty = function () {
@@ -774,19 +1004,30 @@
       if (last) {
         var facet = this.engine.facetsByKey[last.key];
         action = element("button", { type: "button", class: "mv-button",
-          text: "Remove the last filter: " + facet.label + " " + facet.values[last.value][1] });
+          text: format(TEXT.messages.removeFilter, { facet: facet.label, value: facet.values[last.value][1] }) });
         action.addEventListener("click", function () {
           self.change({ filters: self.state.filters.slice(0, -1) }, "push");
           self.heading.focus();
         });
       } else {
-        action = element("button", { type: "button", class: "mv-button", text: "Clear the search words" });
+        action = element("button", { type: "button", class: "mv-button", text: TEXT.messages.clearWords });
         action.addEventListener("click", function () {
           self.change({ q: "" }, "push");
           self.query.focus();
         });
       }
-      empty.appendChild(element("p", { text: "No micro-credentials match these words and filters." }));
+      empty.appendChild(element("p", { text: TEXT.messages.noMatch }));
+      var suggestion = this.state.q.trim() ? this.engine.suggest(this.state.q) : null;
+      if (suggestion) {
+        var retry = element("button", { type: "button", class: "mv-button mv-suggest", text: suggestion });
+        retry.addEventListener("click", function () {
+          self.change({ q: suggestion }, "push");
+          self.query.focus();
+        });
+        var parts = TEXT.messages.didYouMean.split("%(query)s");
+        empty.appendChild(element("p", { class: "mv-did-you-mean" }, [
+          document.createTextNode(parts[0]), retry, document.createTextNode(parts.slice(1).join(""))]));
+      }
       empty.appendChild(action);
     }
   };
@@ -797,16 +1038,16 @@
     this.announceTimer = window.setTimeout(function () {
       var found = self.results.length;
       var text = found === self.engine.count && !self.state.filters.length && !self.state.q.trim()
-        ? plural(found, "micro-credential", "micro-credentials") + "."
-        : plural(found, "micro-credential matches", "micro-credentials match") + " (of " +
-          grouped(self.engine.count) + ").";
+        ? plural("all", found, { num: grouped(found) })
+        : plural("matches", found, { num: grouped(found), total: grouped(self.engine.count) });
       if (self.count.textContent !== text) { self.count.textContent = text; }
     }, delay);
   };
 
   /* What tests/browser compare with the Python side. */
   window.microvetSearch = Object.freeze({ unpackIndex: unpackIndex, words: words,
-                                          isStopWord: isStopWord });
+                                          isStopWord: isStopWord, indexWord: indexWord,
+                                          language: LANGUAGE });
 
   /* Timings for docs/benchmarks.md, in the browser's performance timeline. */
   function mark(name) {
@@ -822,12 +1063,18 @@
       return response.json();
     })
     .then(function (data) {
-      if (data.version !== 1) { throw new Error("search index: unknown version " + data.version); }
+      if (data.version !== 2) { throw new Error("search index: unknown version " + data.version); }
       mark("index-parsed");
       var engine = new Engine(data);
       mark("index-loaded");
-      new Page(engine);
+      var page = new Page(engine);
       mark("ready");
+      var summaries = root.getAttribute("data-summaries");
+      if (summaries) {
+        window.fetch(summaries).then(function (response) { return response.json(); })
+          .then(function (data) { page.setSummaries(data.summaries); })
+          .catch(function (error) { if (window.console) { window.console.error(error); } });
+      }
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");

@@ -1,4 +1,4 @@
-"""Strict, frozen content models: unit, outcome, provider, demand."""
+"""Strict, frozen content models: unit, pathway, outcome, provider, recognition, demand."""
 
 from __future__ import annotations
 
@@ -6,13 +6,16 @@ from generator.content.models.base import Model, Text
 from generator.content.models.demand import Demand, DemandedSkill
 from generator.content.models.esco import EscoOccupation, EscoSkill, OtherSkill
 from generator.content.models.outcome import Outcome
+from generator.content.models.pathway import Pathway, PathwayCredential, Stage
+from generator.content.models.price import Price
+from generator.content.models.prior_learning import PriorLearning
 from generator.content.models.provider import Accreditation, Provider
+from generator.content.models.recognition import Recognition
 from generator.content.models.unit import (
     Assessment,
     Credential,
     Material,
     Place,
-    Price,
     QualityAssurance,
     Session,
     Stackability,
@@ -33,13 +36,18 @@ __all__ = [
     "Model",
     "OtherSkill",
     "Outcome",
+    "Pathway",
+    "PathwayCredential",
     "Place",
     "Price",
+    "PriorLearning",
     "Provider",
     "QualityAssurance",
+    "Recognition",
     "Session",
     "StackTarget",
     "Stackability",
+    "Stage",
     "Text",
     "Unit",
     "Workload",

@@ -19,6 +19,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from generator.content.vocabularies import Vocabulary, vocabulary
+from generator.content.vocabularies.suggest import did_you_mean
 
 
 class Model(BaseModel):
@@ -89,11 +90,12 @@ Url = Annotated[
 
 def _check_language(code: str) -> str:
     if code not in vocabulary("languages"):
+        hint = did_you_mean("languages", code)
         raise PydanticCustomError(
             "language",
             "'{value}' is not an ISO 639-1 language code (two lowercase letters such as "
-            "en, it, de, fr, es, pl)",
-            {"value": code},
+            "en, it, de, fr, es, pl){hint}",
+            {"value": code, "hint": hint},
         )
     return code
 
@@ -159,11 +161,12 @@ def code(name: str) -> Any:
 
     def check(value: str) -> str:
         if value not in vocab:
+            hint = did_you_mean(name, value) or "; allowed: " + (
+                allowed if len(vocab.terms) <= 30 else
+                f"see the {vocab.title} list in the field reference")
             raise PydanticCustomError(
-                "vocabulary",
-                "'{value}' is not an allowed value; allowed: {allowed}",
-                {"value": value, "allowed": allowed if len(vocab.terms) <= 30 else
-                 f"see the {vocab.title} list in the field reference"},
+                "vocabulary", "'{value}' is not an allowed value{hint}",
+                {"value": value, "hint": hint},
             )
         return value
 

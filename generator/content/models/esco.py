@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from typing import Any, ClassVar
+from urllib.parse import unquote
 
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -31,6 +32,29 @@ _NOT_IN_ESCO = ("ESCO {kind} {value} is not in ESCO 1.2: check the URI on the ES
                 "shown on the ESCO portal)")
 
 
+_ANY_ESCO = re.compile(rf"https?://data\.europa\.eu/esco/(skill|occupation)/({_UUID})/?",
+                       re.IGNORECASE)
+
+
+def esco_uri_advice(value: str, kind: str) -> str:
+    """What to write instead of `value`, which is not an ESCO URI of `kind`."""
+    shown = value if len(value) <= 100 else value[:97] + "..."
+    found = _ANY_ESCO.search(unquote(value))
+    if found is None:
+        return (f"'{shown}' is not an ESCO {kind} URI: copy it from the ESCO portal, it looks "
+                f"like http://data.europa.eu/esco/{kind}/ followed by a UUID")
+    canonical = f"http://data.europa.eu/esco/{found.group(1).lower()}/{found.group(2).lower()}"
+    if found.group(1).lower() != kind:
+        return (f"'{shown}' is an ESCO {found.group(1).lower()}, not an ESCO {kind}: "
+                f"list it under the right field, or use an ESCO {kind} URI")
+    if found.group(0) == value:  # the URI itself, spelled a little differently
+        why = ("ESCO URIs start with http://, not https://" if value.lower().startswith("https")
+               else "ESCO URIs are lowercase, without a slash at the end")
+        return f"'{shown}': {why}; write {canonical}"
+    return (f"'{shown}' is a page of the ESCO portal, not the {kind}'s URI; "
+            f"write {canonical}")
+
+
 class _EscoReference(Model):
     """An ESCO concept by URI; the label is filled in from ESCO when we know the concept."""
 
@@ -46,12 +70,8 @@ class _EscoReference(Model):
     @model_validator(mode="after")
     def _known_or_labelled(self) -> _EscoReference:
         if not ESCO_URI[self.kind].fullmatch(self.uri):
-            raise PydanticCustomError(
-                "esco",
-                "'{value}' is not an ESCO {kind} URI: copy it from the ESCO portal, it looks "
-                "like http://data.europa.eu/esco/{kind}/ followed by a UUID",
-                {"value": self.uri[:100], "kind": self.kind},
-            )
+            raise PydanticCustomError("esco", "{advice}",
+                                      {"advice": esco_uri_advice(self.uri, self.kind)})
         concept = self.concept
         if concept is None and not self.label:
             raise PydanticCustomError("esco", _UNLABELLED if in_esco(self.kind, self.uri)
@@ -76,6 +96,7 @@ class EscoOccupation(_EscoReference):
     """An occupation of ESCO that the unit prepares for."""
 
     kind: ClassVar[EscoKind] = "occupation"
+    uri: str = Field(description="ESCO URI, e.g. http://data.europa.eu/esco/occupation/<uuid>")
 
 
 class OtherSkill(Model):

@@ -11,6 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from generator.content.models.base import ContentModel, Id, Language, Model, Text, Url, code, unique
 from generator.content.models.esco import EscoOccupation
+from generator.content.models.price import Price
+from generator.content.models.prior_learning import PriorLearning
 
 MAX_HOURS = 3000  # far beyond any micro-credential (60 ECTS is about 1,800 hours)
 
@@ -119,39 +121,6 @@ class Stackability(Model):
         return self
 
 
-class Price(Model):
-    """What a learner pays: 0 for free."""
-
-    amount: Annotated[Decimal, Field(ge=0, le=100_000, decimal_places=2)] = Field(
-        description="price for one learner"
-    )
-    currency: code("currencies") | None = Field(  # type: ignore[valid-type]  # code(): a type made at run time
-        default=None, description="ISO 4217 currency code, e.g. EUR"
-    )
-
-    @model_validator(mode="before")
-    @classmethod
-    def _free(cls, value: Any) -> Any:
-        if value == 0 or (isinstance(value, str) and value.strip().lower() == "free"):
-            return {"amount": 0}
-        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-            raise PydanticCustomError(
-                "price", "give the currency too, like `price: {amount: 120, currency: EUR}`"
-            )
-        return value
-
-    @model_validator(mode="after")
-    def _currency_when_paid(self) -> Price:
-        if self.amount > 0 and self.currency is None:
-            raise PydanticCustomError("price", "a paid offer needs a `currency`, e.g. EUR")
-        return self
-
-    @property
-    def is_free(self) -> bool:
-        """True when learners pay nothing."""
-        return self.amount == 0
-
-
 class Place(Model):
     """Where an on-site session happens."""
 
@@ -177,19 +146,23 @@ class Session(Model):
 
     start: dt.date = Field(description="first day, YYYY-MM-DD")
     end: dt.date | None = Field(default=None, description="last day, YYYY-MM-DD")
-    application_deadline: dt.date | None = Field(default=None, description="last day to enrol")
+    application_deadline: dt.date | None = Field(
+        default=None, description="last day to apply (a warning if after `start`)")
     location: Location = Field(description="`online`, or city and country")
     enrol_url: Url | None = Field(default=None, description="page where learners enrol")
     places: Annotated[int, Field(gt=0, le=100_000)] | None = Field(
         default=None, description="number of places, if limited"
     )
 
+    def is_past(self, today: dt.date) -> bool:
+        """Whether the session has started, or its application deadline passed, by `today`."""
+        closes = self.application_deadline or self.start
+        return self.start < today or closes < today
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> Session:
         if self.end is not None and self.end < self.start:
             raise PydanticCustomError("dates", "`end` is before `start`")
-        if self.application_deadline is not None and self.application_deadline > self.start:
-            raise PydanticCustomError("dates", "`application_deadline` is after `start`")
         return self
 
 
@@ -198,7 +171,8 @@ class Material(Model):
 
     title: Text = Field(description="title of the resource")
     url: Url = Field(description="where to find it")
-    license: code("licences") = Field(description="its licence (SPDX id)")  # type: ignore[valid-type]  # code(): a type made at run time
+    license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
+        description="its licence: an SPDX id, or all-rights-reserved")
 
 
 class Unit(ContentModel):
@@ -237,8 +211,10 @@ class Unit(ContentModel):
     credential: Credential = Field(description="what the learner receives on completion")
     prerequisites: Text | None = Field(default=None, description="what learners need first")
     stackability: Stackability | None = Field(default=None, description="stacking options")
+    prior_learning: PriorLearning | None = Field(
+        default=None, description="recognition of prior learning: assessment without the course")
     license: code("licences") = Field(  # type: ignore[valid-type]  # code(): a type made at run time
-        description="licence of the course materials (SPDX id)"
+        description="licence of the course materials: an SPDX id, or all-rights-reserved"
     )
     price: Price = Field(description="0 or free, or {amount, currency}")
     sessions: list[Session] = Field(default_factory=list, description="dated runs")

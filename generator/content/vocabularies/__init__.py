@@ -43,13 +43,27 @@ NAMES: tuple[str, ...] = (
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """One concept: its YAML code, plain-words label, official URI and extra facts."""
+    """One concept: its YAML code, plain-words label, official URI and extra facts.
+
+    `label` and `description` are English; `labels` and `descriptions` hold them in the
+    other interface languages (generator.i18n.LANGUAGES) where the data has them.
+    """
 
     code: str
     label: str
     uri: str | None
     description: str | None = None
     extra: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    labels: Mapping[str, str] = field(default_factory=dict, hash=False)
+    descriptions: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    def label_in(self, language: str) -> str:
+        """The label in `language`, else the English one."""
+        return self.labels.get(language) or self.label
+
+    def description_in(self, language: str) -> str | None:
+        """The description in `language`, else the English one."""
+        return self.descriptions.get(language) or self.description
 
     @property
     def pref_label(self) -> str:
@@ -124,6 +138,8 @@ def _term(data: Mapping[str, Any]) -> Term:
         uri=data.get("uri"),
         description=data.get("description"),
         extra=MappingProxyType(dict(data.get("extra") or {})),
+        labels=MappingProxyType(dict(data.get("labels") or {})),
+        descriptions=MappingProxyType(dict(data.get("descriptions") or {})),
     )
 
 

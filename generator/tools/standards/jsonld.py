@@ -20,6 +20,8 @@ CONTEXTS: dict[str, Path] = {
     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json":
         DATA / "ob3" / "context-3.0.3.json",
     "https://w3id.org/kim/amb/context.jsonld": DATA / "amb" / "context.jsonld",
+    "https://www.w3.org/ns/credentials/v2": DATA / "ob3" / "credentials-v2-context.json",
+    "https://www.w3.org/2018/credentials/v1": DATA / "vc" / "credentials-v1.jsonld",
 }
 """Public context URL -> offline copy."""
 

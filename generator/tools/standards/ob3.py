@@ -35,3 +35,16 @@ def achievement_errors(document: Any) -> list[str]:
     """Every violation of the OB 3.0 Achievement schema as `path: message`."""
     return [f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}"
             for error in sorted(achievement_validator().iter_errors(document), key=str)]
+
+
+@cache
+def credential_validator() -> Draft201909Validator:
+    """A validator of a whole `AchievementCredential` / `OpenBadgeCredential`."""
+    schema = json.loads(OB3_SCHEMA.read_text(encoding="utf-8"))
+    return Draft201909Validator(schema, format_checker=Draft201909Validator.FORMAT_CHECKER)
+
+
+def credential_errors(document: Any) -> list[str]:
+    """Every violation of the OB 3.0 AchievementCredential schema as `path: message`."""
+    return [f"{'/'.join(map(str, error.absolute_path)) or '(root)'}: {error.message}"
+            for error in sorted(credential_validator().iter_errors(document), key=str)]
