@@ -66,6 +66,16 @@ def translations(language: str) -> Translations:
     return Translations(compiled, domain=DOMAIN)
 
 
+@cache
+def autonym(language: str, *, in_sentence: bool = False) -> str:
+    """The language's name in itself (CLDR): capitalised as a menu shows it (`Deutsch`,
+    `Français`), or as a sentence in that language writes it (`Deutsch`, `français`)."""
+    from babel import Locale  # imported here, as in `translations`
+
+    name = Locale.parse(language).get_display_name(language) or language
+    return name if in_sentence else name[:1].upper() + name[1:]
+
+
 def babel_locale(language: str) -> str:
     """The CLDR locale that formats dates and numbers for `language`."""
     return BABEL_LOCALES.get(language, language)

@@ -94,6 +94,14 @@ class Kind:
         """Stable directory-style path of an object's page; aggregators depend on it."""
         return f"{self.folder}/{object_id}/"
 
+    def languages(self, obj: Any) -> frozenset[str]:
+        """The languages an object is described in: those of its title and description.
+
+        The object has a page in each of them that is an interface language
+        (`site/pages.py`, `language_pages`); its page at the root shows the default one.
+        """
+        return frozenset(self.title(obj)) | frozenset(self.description(obj) or {})
+
     def page_source(self, object_id: str) -> str:
         """The virtual Markdown source of an object's page (`units/x.md` -> `units/x/`)."""
         return f"{self.folder}/{object_id}.md"
@@ -212,6 +220,10 @@ class SiteInfo:
     """Site paths of the hand-written pages (`""`, `about/`), for the sitemap."""
     markdown_lastmod: tuple[tuple[str, dt.date], ...] = ()
     """Their last change (`site.pages.markdown_page_dates`), for the sitemap's `lastmod`."""
+    markdown_fallbacks: tuple[tuple[str, str], ...] = ()
+    """Hand-written pages published in another language as a copy of the default-language
+    page (`site.pages.markdown_fallbacks`): (URL, URL of the page copied); also in
+    `markdown_pages`."""
     language: str = "en"
     """The interface language of the pages (generator.i18n.LANGUAGES; `theme.language`)."""
     editor_auth_url: str | None = None

@@ -25,9 +25,15 @@ from generator.kinds import BY_NAME, SiteInfo
 from generator.outputs import alternates, embedded_blocks, render_each
 from generator.outputs.page_jsonld import listing_blocks
 from generator.site import sitemap
-from generator.site.pages import GeneratedPage, generated_pages
+from generator.site.pages import (
+    GeneratedPage,
+    default_url,
+    language_versions,
+    page_language,
+    site_pages,
+    source_url,
+)
 
-HOME_SOURCE = "index.md"
 HOME_LIST_SIZE = 6
 """Units the home page shows ("Recently updated", theme/home.html), listed in its JSON-LD."""
 PageRenderer = Callable[[Path], None]
@@ -42,14 +48,35 @@ class Plan:
     site: SiteInfo
     pages: tuple[GeneratedPage, ...]
     by_source: Mapping[str, GeneratedPage] = field(init=False, repr=False)
+    versions: Mapping[str, Mapping[str, str]] = field(init=False, repr=False)
+    """Each page's versions: {default-language URL: {language: URL}}."""
+    localised: Mapping[str, frozenset[str]] = field(init=False, repr=False)
+    """The URLs published in each language other than the default (`<language>/...`)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_source", {page.src_uri: page for page in self.pages})
+        urls = [*(page.url for page in self.pages), *self.site.markdown_pages]
+        default = self.site.language
+        object.__setattr__(self, "versions", language_versions(urls, default))
+        by_language: dict[str, set[str]] = {}
+        for url in urls:
+            by_language.setdefault(page_language(url, default), set()).add(url)
+        object.__setattr__(self, "localised", {language: frozenset(found)
+                                               for language, found in by_language.items()
+                                               if language != default})
+
+    def language_context(self, url: str) -> dict[str, Any]:
+        """A page's language, its versions in the others and the pages of its language."""
+        default = self.site.language
+        language = page_language(url, default)
+        return {"language": language,
+                "language_versions": self.versions.get(default_url(url, default), {}),
+                "localised_urls": self.localised.get(language, frozenset())}
 
     def page_context(self, page: GeneratedPage) -> dict[str, Any]:
         """What the page's template receives besides the shell's own variables."""
         context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
-                                   "language": self.site.language, **page.context,
+                                   **self.language_context(page.url), **page.context,
                                    "source_path": page.edit_path}
         if page.kind is not None and page.object_id is not None:
             kind = BY_NAME[page.kind]
@@ -63,11 +90,14 @@ class Plan:
 
     def markdown_context(self, src_uri: str) -> dict[str, Any]:
         """What a hand-written page's template receives: the home page lists recent units."""
+        url = source_url(src_uri)
         context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
-                                   "language": self.site.language}
-        if src_uri == HOME_SOURCE:
+                                   **self.language_context(url)}
+        if url in dict(self.site.markdown_fallbacks):  # the default text, this interface
+            context["content_language"] = self.site.language
+        if default_url(url, self.site.language) == "":  # the home page, in any language
             context["jsonld"] = listing_blocks(
-                self.catalogue, self.site, self.catalogue.recently_updated(HOME_LIST_SIZE), "")
+                self.catalogue, self.site, self.catalogue.recently_updated(HOME_LIST_SIZE), url)
         return context
 
 
@@ -81,8 +111,7 @@ def gather(content: Path, root: Path, site: SiteInfo, clock: StageClock | None =
     clock = clock or StageClock(enabled=False)
     catalogue = (reader or CatalogueReader(content, root=root)).read()
     clock.lap("read and validate")
-    pages = generated_pages(catalogue, previous.by_source if previous else None,
-                            site.language)
+    pages = site_pages(catalogue, previous.by_source if previous else None, site.language)
     plan = Plan(catalogue, site, tuple(pages))
     clock.lap("pages: list")
     return plan

@@ -32,7 +32,7 @@ from generator.content.text import long_date, money, pick, pick_language
 from generator.content.vocabularies import vocabulary
 from generator.content.vocabularies.esco import normalise_uri
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
-from generator.kinds import SiteInfo
+from generator.kinds import UNIT, SiteInfo
 from generator.outputs import packed_index
 from generator.outputs.common import is_open_licence
 from generator.outputs.search_text import (
@@ -398,6 +398,10 @@ def display_columns(catalogue: Catalogue, units: list[Unit],
         "cost": [_number(unit.price.amount) for unit in units],
         "next": _next_starts(catalogue, units, language),
         "published": [_published(catalogue, unit) for unit in units],
+        # Units with a page in `language` (`<language>/units/<id>/`, site/pages.py): the
+        # others link to their page at the root.
+        "local": [position for position, unit in enumerate(units)
+                  if language in UNIT.languages(unit)],
     }
 
 

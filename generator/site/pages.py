@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from generator.content.catalogue import Catalogue
 from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
-from generator.i18n import DEFAULT_LANGUAGE, N_, translate
+from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
 from generator.outputs import feeds
 from generator.tools.completeness import GROUP_TITLES, as_json, completeness
@@ -48,8 +48,14 @@ class GeneratedPage:
     @property
     def url(self) -> str:
         """Directory-style URL, e.g. `units/barista-basics/`."""
-        stem = self.src_uri.removesuffix(".md")
-        return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+        return source_url(self.src_uri)
+
+
+def source_url(src_uri: str) -> str:
+    """The directory-style URL of a page's (virtual) Markdown source: `units/x.md` ->
+    `units/x/`, `de/index.md` -> `de/`."""
+    stem = src_uri.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +84,30 @@ def _markdown_pages(docs_dir: Path) -> dict[Path, str]:
     return urls
 
 
+def markdown_fallbacks(urls: Iterable[str],
+                       default_language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
+    """The hand-written pages each other interface language lacks: {its URL there: the URL of
+    the default-language page it copies}. `pages/de/about.md` translates `pages/about.md`;
+    without it, `de/about/` shows the default text (marked with its `lang`) in a German
+    interface, so every language has the same pages."""
+    present = set(urls)
+    return {f"{language}/{url}": url
+            for url in sorted(present) if page_language(url, default_language) == default_language
+            for language in LANGUAGES
+            if language != default_language and f"{language}/{url}" not in present}
+
+
+def language_versions(urls: Iterable[str], default_language: str = DEFAULT_LANGUAGE
+                      ) -> dict[str, dict[str, str]]:
+    """The versions of each page: {default-language URL: {language: URL}}, for the language
+    switcher and the `hreflang` alternates (the page head and the sitemap)."""
+    versions: dict[str, dict[str, str]] = {}
+    for url in urls:
+        versions.setdefault(default_url(url, default_language), {})[
+            page_language(url, default_language)] = url
+    return versions
+
+
 def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date], ...]:
     """Each Markdown page's last change: its last commit, else SOURCE_DATE_EPOCH, as content.
 
@@ -96,6 +126,17 @@ def markdown_page_dates(docs_dir: Path, root: Path) -> tuple[tuple[str, dt.date]
     return tuple(sorted(dates.items()))
 
 
+def site_pages(catalogue: Catalogue, previous: Mapping[str, GeneratedPage] | None = None,
+               default_language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """Every page made from content: in the default language at the root (the published
+    URLs), and under `<language>/` in each other interface language (`language_pages`)."""
+    pages = generated_pages(catalogue, previous, default_language)
+    for language in LANGUAGES:
+        if language != default_language:
+            pages += language_pages(catalogue, language, previous)
+    return pages
+
+
 def generated_pages(catalogue: Catalogue,
                     previous: Mapping[str, GeneratedPage] | None = None,
                     language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
@@ -108,19 +149,64 @@ def generated_pages(catalogue: Catalogue,
     the very same (a file the reader did not read again) and the language too, which a
     preview of 10,000 units notices.
     """
-    pages = []
-    for kind in KINDS:
-        for obj in catalogue.objects[kind.folder].values():
-            old = previous.get(kind.page_source(obj.id)) if previous else None
-            if (old is not None and old.context.get(kind.context_key) is obj
-                    and old.context.get("language") == language):
-                pages.append(old)
-            else:
-                pages.append(object_page(catalogue, kind, obj, language))
+    pages = _object_pages(catalogue, language, previous)
     pages += [kind_index_page(catalogue, kind, language) for kind in KINDS]
     return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
             *quality_pages(catalogue), *folder_pages(catalogue, language),
             *labour_pages(catalogue, language), *embed_pages(catalogue, language)]
+
+
+def language_pages(catalogue: Catalogue, language: str,
+                   previous: Mapping[str, GeneratedPage] | None = None) -> list[GeneratedPage]:
+    """The site in another interface language, under `<language>/`: the page of each object
+    described in that language (`Kind.languages`), each kind's index, the catalogue list and
+    the pages about everything (skills, occupations, gaps, statistics).
+
+    Pages for providers and aggregators (the field reference, the completeness dashboard,
+    folders of files) and one page per ESCO concept stay in the default language only; a
+    link to them from a page in `language` leads to the default version
+    (`site/templating.py`, the `url` filter).
+    """
+    prefix = f"{language}/"
+    pages = _object_pages(catalogue, language, previous, prefix)
+    shared = [*(kind_index_page(catalogue, kind, language) for kind in KINDS),
+              *catalogue_pages(catalogue, language), *derived_pages(catalogue, language)]
+    return pages + [replace(page, src_uri=prefix + page.src_uri, in_nav=False)
+                    for page in shared]
+
+
+def _object_pages(catalogue: Catalogue, language: str,
+                  previous: Mapping[str, GeneratedPage] | None,
+                  prefix: str = "") -> list[GeneratedPage]:
+    """The page of each object, at `prefix` + its URL; with a prefix, only the objects
+    described in `language`."""
+    pages = []
+    for kind in KINDS:
+        for obj in catalogue.objects[kind.folder].values():
+            if prefix and language not in kind.languages(obj):
+                continue
+            source = prefix + kind.page_source(obj.id)
+            old = previous.get(source) if previous else None
+            if (old is not None and old.context.get(kind.context_key) is obj
+                    and old.context.get("language") == language):
+                pages.append(old)
+            else:
+                page = object_page(catalogue, kind, obj, language)
+                pages.append(replace(page, src_uri=source, in_nav=False) if prefix else page)
+    return pages
+
+
+def page_language(url: str, default_language: str = DEFAULT_LANGUAGE) -> str:
+    """The interface language of the page at `url`: its first folder if that is a language."""
+    first = url.split("/", 1)[0]
+    return first if first in LANGUAGES and first != default_language else default_language
+
+
+def default_url(url: str, default_language: str = DEFAULT_LANGUAGE) -> str:
+    """The URL of the default-language version of the page at `url` (`de/units/x/` ->
+    `units/x/`)."""
+    language = page_language(url, default_language)
+    return url if language == default_language else url.removeprefix(f"{language}/")
 
 
 def labour_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
@@ -144,11 +230,16 @@ def labour_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list
                                            "and the skills that labour-market demands ask for."))
         % {"label": entry.label})
         for entry in labour.occupations.values()]
-    return [*pages, *(GeneratedPage(src_uri=src, template=template,
-                                    title=translate(language, title),
-                                    description=translate(language, description),
-                                    in_nav=in_nav, context=shared)
-                      for src, template, title, description, in_nav in DERIVED_PAGES)]
+    return [*pages, *derived_pages(catalogue, language)]
+
+
+def derived_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """The pages about everything (`DERIVED_PAGES`): skills, occupations, gaps, statistics."""
+    shared = {"catalogue_revision": id(catalogue), "language": language}
+    return [GeneratedPage(src_uri=src, template=template, title=translate(language, title),
+                          description=translate(language, description), in_nav=in_nav,
+                          context=shared)
+            for src, template, title, description, in_nav in DERIVED_PAGES]
 
 
 DERIVED_PAGES = (

@@ -39,12 +39,17 @@ from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
 from generator.content.catalogue import CatalogueReader
 from generator.content.errors import ContentError
+from generator.i18n import N_
 from generator.kinds import SiteInfo
 from generator.site import csp, templating
-from generator.site.pages import markdown_page_dates, markdown_page_urls
+from generator.site.pages import markdown_fallbacks, markdown_page_dates, markdown_page_urls
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 
+NAV_TITLES = (N_("Home"), N_("Catalogue"), N_("Providers"), N_("Pathways"), N_("Skills"),
+              N_("Skills gaps"), N_("Statistics"), N_("About micro-credentials"),
+              N_("Data for aggregators"), N_("Field reference"), N_("Completeness"))
+"""The titles of mkdocs.yml's navigation, marked for translation (a test checks the list)."""
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs or the theme would write that the pipeline writes instead."""
 MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
@@ -90,12 +95,19 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.clock.start()
         root = Path(config.config_file_path).parent
+        language = _interface_language(config)
+        markdown = markdown_page_urls(Path(config.docs_dir))
+        fallbacks = markdown_fallbacks(markdown, language)
+        written = dict(markdown_page_dates(Path(config.docs_dir), root))
+        written.update({url: written[copied] for url, copied in fallbacks.items()
+                        if copied in written})
         site = SiteInfo(
             url=config.site_url or "http://localhost:8000/",
             name=config.site_name, repo_url=config.repo_url, edit_uri=config.edit_uri,
-            markdown_pages=markdown_page_urls(Path(config.docs_dir)),
-            markdown_lastmod=markdown_page_dates(Path(config.docs_dir), root),
-            language=_interface_language(config),
+            markdown_pages=tuple(sorted({*markdown, *fallbacks})),
+            markdown_lastmod=tuple(sorted(written.items())),
+            markdown_fallbacks=tuple(fallbacks.items()),
+            language=language,
             editor_auth_url=self.config.editor_auth_url or None,
         )
         content = root / self.config.content_dir
@@ -130,8 +142,17 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH)]:
             files.remove(file)
         docs_prefix = _docs_prefix(config)
+        fallbacks = dict(self.plan.site.markdown_fallbacks)
         for file in files.documentation_pages():
             file.edit_uri = docs_prefix + file.src_uri
+            for url, copied in fallbacks.items():  # untranslated: the default page's text
+                if file.url == copied and file.abs_src_path is not None:
+                    language = url.split("/", 1)[0]
+                    copy = File.generated(config, f"{language}/{file.src_uri}",
+                                          abs_src_path=file.abs_src_path,
+                                          inclusion=InclusionLevel.NOT_IN_NAV)
+                    copy.edit_uri = file.edit_uri
+                    files.append(copy)
         for page in self.plan.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
@@ -179,7 +200,23 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             variables.update(self.plan.page_context(generated))
         else:
             variables.update(self.plan.markdown_context(page.file.src_uri))
+        self._translate_navigation(nav, variables["language"])
         return context
+
+    def _translate_navigation(self, nav: Navigation, language: str) -> None:
+        """Title the navigation in the page's language, just before the page is rendered.
+
+        MkDocs has one navigation for the whole site, titled in mkdocs.yml, and renders the
+        pages one after another: each page sets the titles for itself (`NAV_TITLES`).
+        """
+        items = list(nav)
+        while items:
+            item = items.pop()
+            items.extend(getattr(item, "children", None) or ())
+            if not hasattr(item, "microvet_title"):
+                item.microvet_title = item.title  # as mkdocs.yml titles it
+            if item.microvet_title:
+                item.title = i18n.translate(language, item.microvet_title)
 
     def _generated(self, page: Page) -> Any:
         if self.plan is None or not page.file.generated_by:

@@ -47,6 +47,7 @@ from generator.build.pipeline import Plan, gather
 from generator.build.writer import write_outputs
 from generator.content.catalogue import Catalogue, Key
 from generator.content.errors import ContentError, Problem
+from generator.i18n import LANGUAGES
 from generator.kinds import BY_FOLDER, KINDS
 from generator.outputs import AGGREGATES, object_documents
 from generator.site import sitemap
@@ -121,7 +122,7 @@ class Preview:
         plugin.plan = plan
         changed = changed_objects(old.catalogue, plan.catalogue)
         self._sync_files(old, plan)
-        first = [page.src_uri for key in sorted(changed) if (page := _page_of(plan, key))]
+        first = [page.src_uri for key in sorted(changed) for page in _pages_of(plan, key)]
         self._render(plan, first, changed)
         self._succeed()  # the edited object is served now; the browser reloads
         served = time.perf_counter() - started
@@ -131,7 +132,7 @@ class Preview:
         self._pending_objects |= near - changed
         self._pending_objects -= changed
         self._pending_pages.update(page.src_uri for key in sorted(near - changed)
-                                   if (page := _page_of(plan, key)))
+                                   for page in _pages_of(plan, key))
         self._pending_pages.update(page.src_uri for page in changed_list_pages(old, plan))
         self._pending_pages.update(self._markdown_pages())
         self._pending_pages.difference_update(first)
@@ -178,8 +179,9 @@ class Preview:
 
     def _markdown_pages(self) -> list[str]:
         assert self._plugin is not None and self._plugin.shell is not None
+        plan = self._plugin.plan
         return [file.src_uri for file in self._plugin.shell.files.documentation_pages()
-                if not file.generated_by]
+                if plan is None or file.src_uri not in plan.by_source]
 
     def _sync_files(self, old: Plan, plan: Plan) -> None:
         """Add MkDocs files for new pages; drop those of pages that went, with their folder."""
@@ -331,9 +333,12 @@ def _same_context(first: dict[str, Any], second: dict[str, Any]) -> bool:
     return True
 
 
-def _page_of(plan: Plan, key: Key) -> GeneratedPage | None:
+def _pages_of(plan: Plan, key: Key) -> list[GeneratedPage]:
+    """An object's page in each language it has."""
     folder, object_id = key
-    return plan.by_source.get(BY_FOLDER[folder].page_source(object_id))
+    source = BY_FOLDER[folder].page_source(object_id)
+    return [page for prefix in ("", *(f"{language}/" for language in LANGUAGES))
+            if (page := plan.by_source.get(prefix + source)) is not None]
 
 
 def _problems_of(error: Exception, plugin: MicrovetPlugin) -> list[Problem]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from lxml import etree
 
 from generator.content.catalogue import Catalogue
 from generator.kinds import BY_NAME, SiteInfo
-from generator.site.pages import GeneratedPage
+from generator.site.pages import GeneratedPage, default_url, language_versions
 
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
 SITEMAP_LIMIT = 50_000
 """URLs per sitemap file allowed by the sitemaps.org protocol."""
 
@@ -71,26 +72,40 @@ def sitemap_entries(catalogue: Catalogue, site: SiteInfo,
 def sitemaps(entries: list[tuple[str, dt.date | None]], site: SiteInfo) -> dict[str, bytes]:
     """The sitemap files for `entries`: one `urlset`, or an index and numbered files."""
     chunks = [entries[i:i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)]
+    versions = language_versions((url for url, _ in entries), site.language)
     files: dict[str, bytes] = {}
     if len(chunks) <= 1:
-        files["sitemap.xml"] = urlset(chunks[0] if chunks else [], site)
+        files["sitemap.xml"] = urlset(chunks[0] if chunks else [], site, versions)
     else:
         names = [f"sitemap-{number}.xml" for number in range(1, len(chunks) + 1)]
-        files.update({name: urlset(chunk, site) for name, chunk in zip(names, chunks, strict=True)})
+        files.update({name: urlset(chunk, site, versions)
+                      for name, chunk in zip(names, chunks, strict=True)})
         files["sitemap.xml"] = sitemap_index(names, site)
     files["sitemap.xml.gz"] = gzip.compress(files["sitemap.xml"], mtime=0)
     return files
 
 
-def urlset(entries: Iterable[tuple[str, dt.date | None]], site: SiteInfo) -> bytes:
-    """One sitemaps.org `urlset`."""
+def urlset(entries: Iterable[tuple[str, dt.date | None]], site: SiteInfo,
+           versions: Mapping[str, Mapping[str, str]] | None = None) -> bytes:
+    """One sitemaps.org `urlset`; a page in several languages lists every version, itself
+    included, and the default one as `x-default` (`xhtml:link`, as search engines read
+    `hreflang` in sitemaps)."""
     # lxml-stubs types nsmap keys as str; lxml takes None for the default namespace.
-    root = etree.Element(f"{{{SITEMAP}}}urlset", nsmap={None: SITEMAP})  # type: ignore[dict-item]
+    root = etree.Element(f"{{{SITEMAP}}}urlset",
+                         nsmap={None: SITEMAP, "xhtml": XHTML})  # type: ignore[dict-item]
     for path, lastmod in entries:
         url = etree.SubElement(root, f"{{{SITEMAP}}}url")
         etree.SubElement(url, f"{{{SITEMAP}}}loc").text = site.absolute(path)
         if lastmod:
             etree.SubElement(url, f"{{{SITEMAP}}}lastmod").text = lastmod.isoformat()
+        alternates = (versions or {}).get(default_url(path, site.language), {})
+        if len(alternates) > 1:
+            for code, href in sorted(alternates.items()):
+                etree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang=code,
+                                 href=site.absolute(href))
+            if site.language in alternates:
+                etree.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default",
+                                 href=site.absolute(alternates[site.language]))
     return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
 
 

@@ -8,7 +8,8 @@ so translations are chosen per page, not per build.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from typing import Any
 
 from jinja2 import Environment, pass_context
@@ -158,13 +159,52 @@ GLOBALS = {
 """Functions the templates call: the page's language, its search index and messages."""
 
 
+LANGUAGE_SUGGESTION = i18n.N_("This page is also in %(language)s")
+"""The home page's offer of the browser's preferred language, worded in that language."""
+
+
+def localised_url(context: Context, path: Any) -> Any:
+    """`path` (a site path such as `units/x/`) in the page's language, where the site has
+    that version (`localised_urls`, from the build plan); else `path` unchanged."""
+    localised = context.get("localised_urls")
+    if not localised or not isinstance(path, str) or path.startswith(("/", "#", ".")) \
+            or "://" in path:
+        return path
+    page, mark, rest = path.partition("?") if "?" in path else path.partition("#")
+    candidate = f"{page_language(context)}/{page}"
+    return candidate + mark + rest if candidate in localised else path
+
+
+def _localising(url_filter: Callable[..., Any]) -> Callable[..., Any]:
+    """The shell's `url` filter, first choosing the version in the page's language."""
+    @pass_context
+    def url(context: Context, path: Any) -> Any:
+        return url_filter(context, localised_url(context, path))
+    url.localising = True  # type: ignore[attr-defined]  # marks a wrapped filter
+    return url
+
+
 def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) -> None:
-    """Add the catalogue's filters and gettext (`_`, `gettext`, `ngettext`) to `env`."""
+    """Add the catalogue's filters and gettext (`_`, `gettext`, `ngettext`) to `env`.
+
+    The shell's `url` filter (MkDocs' makes a path relative to the page) then leads to the
+    version of a page in the page's language, so a German page's links, navigation included,
+    stay in German where the site has German pages; `url_exact` is the shell's own (the
+    language switcher links to each version as it is).
+    """
+    shell_url = env.filters.get("url")
+    if shell_url is not None and not getattr(shell_url, "localising", False):
+        env.filters["url_exact"] = shell_url
+        env.filters["url"] = _localising(shell_url)
     env.filters.update(FILTERS)
     env.filters.update(LANGUAGE_FILTERS)
     env.filters["plural_count"] = _plural_count
     env.globals.update(GLOBALS)
     env.globals["default_language"] = i18n.check_language(default_language)
+    env.globals["interface_languages"] = [(code, i18n.autonym(code)) for code in i18n.LANGUAGES]
+    env.globals["translate_to"] = i18n.translate
+    env.globals["language_in_sentence"] = partial(i18n.autonym, in_sentence=True)
+    env.globals["language_suggestion"] = LANGUAGE_SUGGESTION
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension

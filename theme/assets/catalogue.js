@@ -658,6 +658,10 @@
   function Page(engine) {
     this.engine = engine;
     this.unitBase = root.getAttribute("data-units");
+    // A unit described in the page's language has a page in it (`local`); others link home.
+    this.localBase = root.getAttribute("data-units-local") || this.unitBase;
+    this.local = {};
+    (engine.units.local || []).forEach(function (position) { this.local[position] = true; }, this);
     this.count = document.getElementById("mv-count");
     this.list = document.getElementById("mv-results");
     this.shown = 0;
@@ -942,7 +946,7 @@
     }
     var rows = [["id", "title", "url", "eqf_level", "hours", "ects", "price", "mode", "languages", "provider", "country"]];
     page.results.forEach(function (unit) {
-      rows.push([units.id[unit], units.title[unit], new URL(page.unitBase + units.id[unit] + "/", location.href).href,
+      rows.push([units.id[unit], units.title[unit], new URL(page.unitUrl(unit), location.href).href,
         label("level", unit), units.hours[unit], units.ects[unit], units.price[unit], label("mode", unit),
         label("lang", unit), label("provider", unit), label("country", unit)]);
     });
@@ -958,13 +962,17 @@
     window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
   }
 
+  Page.prototype.unitUrl = function (unit) {
+    return (this.local[unit] ? this.localBase : this.unitBase) + this.engine.units.id[unit] + "/";
+  };
+
   Page.prototype.card = function (unit) {
     var units = this.engine.units;
     var facets = this.engine.facetsByKey;
     function label(key) {
       return facets[key].column[unit].map(function (v) { return facets[key].values[v][1]; }).join(", ");
     }
-    var link = element("a", { href: this.unitBase + units.id[unit] + "/", text: units.title[unit] });
+    var link = element("a", { href: this.unitUrl(unit), text: units.title[unit] });
     var language = units.titleLang[String(unit)];
     if (language) { link.setAttribute("lang", language); }
     var workload = hoursText(units.hours[unit]) +
