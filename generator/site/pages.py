@@ -290,9 +290,12 @@ def kind_index_page(catalogue: Catalogue, kind: Kind,
     return GeneratedPage(
         src_uri=f"{kind.folder}/index.md", template=kind.index_template or "kind-index.html",
         title=translate(language, kind.heading),
+        # The revision: an index shows counts of units (providers), which change with files
+        # of other kinds; `microvet serve` re-renders it after every save.
         context={"kind": kind, "kind_name": kind.name,
                  "objects": [] if kind.name == "unit" else objects,
-                 "count": len(objects), "language": language},
+                 "count": len(objects), "language": language,
+                 "catalogue_revision": id(catalogue)},
         description=translate(language, KIND_INDEX_DESCRIPTIONS[kind.name]),
         in_nav=kind.name in ("provider", "pathway"), kind=kind.name,
     )

@@ -51,7 +51,7 @@ from generator.i18n import LANGUAGES
 from generator.kinds import BY_FOLDER, KINDS
 from generator.outputs import AGGREGATES, object_documents
 from generator.site import sitemap
-from generator.site.pages import GeneratedPage
+from generator.site.pages import GeneratedPage, page_language
 from generator.site.plugin import MicrovetPlugin
 
 log = logging.getLogger("microvet.preview")
@@ -134,6 +134,7 @@ class Preview:
         self._pending_pages.update(page.src_uri for key in sorted(near - changed)
                                    for page in _pages_of(plan, key))
         self._pending_pages.update(page.src_uri for page in changed_list_pages(old, plan))
+        self._pending_pages.update(language_pages_relinked(old, plan))
         self._pending_pages.update(self._markdown_pages())
         self._pending_pages.difference_update(first)
         self._pending_catalogue_files = True
@@ -316,6 +317,16 @@ def changed_list_pages(old: Plan, new: Plan) -> list[GeneratedPage]:
         if before is None or not _same_context(before.context, page.context):
             pages.append(page)
     return pages
+
+
+def language_pages_relinked(old: Plan, new: Plan) -> list[str]:
+    """The pages of each language whose set of pages changed (a unit gained or lost its
+    German text): their links lead to that language's pages where they exist
+    (`site/templating.py`, `localised_url`), so every one of them may link differently."""
+    changed = {language for language in old.localised.keys() | new.localised.keys()
+               if old.localised.get(language) != new.localised.get(language)}
+    return [page.src_uri for page in new.pages
+            if page_language(page.url, new.site.language) in changed]
 
 
 def _same_context(first: dict[str, Any], second: dict[str, Any]) -> bool:
