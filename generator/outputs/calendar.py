@@ -47,7 +47,9 @@ def _calendar(name: str) -> Calendar:
     calendar.add("prodid", PRODUCT)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
+    # X-WR-CALNAME is a non-standard property that icalendar does not escape as text: a name
+    # is one line (a unit title may hold a line break).
+    calendar.add("x-wr-calname", " ".join(name.split()))
     return calendar
 
 
