@@ -21,6 +21,7 @@ hand; the machine-readable files (JSON, JSON-LD, XML, feeds, our search index) a
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,8 @@ import yaml
 from generator.content import text
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.models import Outcome, Provider, Unit
-from generator.site.pages import catalogue_pages
+from generator.i18n import LANGUAGES
+from generator.site.pages import catalogue_pages, site_pages
 
 MKDOCS_ONLY_PLUGINS = ["search"]
 
@@ -57,6 +59,7 @@ def write_baseline(project: Path, target: Path) -> int:
              _without_theme_template(path.read_text(encoding="utf-8"))
              for path in (project / "pages").rglob("*.md")}
     pages.update(_content_pages(catalogue))
+    pages.update(_language_copies(catalogue, pages))
     config["nav"] = [entry for entry in config["nav"]
                      if next(iter(entry.values())) in pages]
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False,
@@ -66,6 +69,20 @@ def write_baseline(project: Path, target: Path) -> int:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(markdown, encoding="utf-8")
     return len(pages)
+
+
+def _language_copies(catalogue: Catalogue, pages: dict[str, str]) -> dict[str, str]:
+    """The pages our build publishes under `<lang>/`, as copies of the default-language
+    Markdown one folder deeper (links adjusted), so that both builds have the same pages."""
+    sources = {page.src_uri for page in site_pages(catalogue)}
+    sources |= {f"{language}/{name}" for name in pages if "/" not in name
+                for language in LANGUAGES[1:]}  # the hand-written pages, or their copies
+    copies = {}
+    for source in sorted(sources):
+        language, _, default = source.partition("/")
+        if language in LANGUAGES[1:] and default in pages and source not in pages:
+            copies[source] = re.sub(r"\]\((\.\./)", r"](../\1", pages[default])
+    return copies
 
 
 def _without_theme_template(markdown: str) -> str:

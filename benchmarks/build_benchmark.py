@@ -135,8 +135,9 @@ def site_facts(site: Path) -> dict[str, Any]:
     """Size and file count of the site; the first catalogue page gzipped, and its links."""
     files = [path for path in site.rglob("*") if path.is_file()]
     page = (site / "catalogue" / "index.html").read_bytes()
-    last = max((int(p.name) for p in (site / "catalogue" / "page").iterdir()), default=1) \
-        if (site / "catalogue" / "page").is_dir() else 1
+    numbered = site / "catalogue" / "page"  # page/2/, page/3/... and page/index.html
+    last = max((int(p.name) for p in numbered.iterdir() if p.is_dir()), default=1) \
+        if numbered.is_dir() else 1
     middle = site / "catalogue" / "page" / str(max(2, last // 2)) / "index.html"
     return {
         "files": len(files), "bytes": sum(path.stat().st_size for path in files),
