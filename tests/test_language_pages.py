@@ -202,3 +202,16 @@ def test_an_untranslated_page_shows_the_original_text_marked_with_its_language(b
     translated = soup(built_site, "pl/about/")
     assert translated.select_one(".mv-untranslated") is None
     assert translated.find("h1").get_text(strip=True) == "O mikropoświadczeniach"
+
+
+def test_a_unit_keeps_one_identity_in_every_language(built_site):
+    """The JSON-LD of each language version names the same object (`@id`), with complete
+    language maps: versions are one offer for aggregators."""
+    def blocks(url: str) -> dict[str, str]:
+        return {script["id"]: script.string
+                for script in soup(built_site, url).select("script[type='application/ld+json']")}
+
+    english = blocks("units/forklift-safety-basics/")
+    german = blocks("de/units/forklift-safety-basics/")
+    assert english.keys() == german.keys() and english
+    assert english == german

@@ -1,20 +1,18 @@
 """The catalogue in other interface languages, in Chromium: words, stems and ranking.
 
-The sample site is built once per language with `theme.language` set to it; the catalogue
-page then loads that language's index, lunr-languages' stemmer and the translated messages.
+The sample site has its pages in every interface language under `<language>/`; the catalogue
+page there loads that language's index, lunr-languages' stemmer and the translated messages.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import copy_project, mkdocs_build, serving
+from conftest import serving
 from test_search import INFLECTED, found, query
 
 from generator.content.catalogue import load_catalogue
@@ -28,24 +26,16 @@ LANGUAGES = ("de", "fr", "it", "es", "pl", "fi")
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="session")
-def language_sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
-    """The sample site built in each interface language, served; {language: URL}."""
-    urls: dict[str, str] = {}
-    with ExitStack() as servers:
-        for language in LANGUAGES:
-            project = copy_project(tmp_path_factory.mktemp(f"site-{language}"))
-            config = project / "mkdocs.yml"
-            config.write_text(re.sub(r"(?m)^  language: en$", f"  language: {language}",
-                                     config.read_text(encoding="utf-8")), encoding="utf-8")
-            result = mkdocs_build(project)
-            assert result.returncode == 0, result.stderr
-            urls[language] = servers.enter_context(serving(project / "site"))
-        yield urls
+@pytest.fixture(scope="module")
+def language_sites(built_site: Path) -> Iterator[dict[str, str]]:
+    """The sample site's pages in each interface language, served: {language: its URL}
+    (`<site>/<language>/`, docs/architecture.md "A page per language")."""
+    with serving(built_site) as url:
+        yield {language: f"{url}{language}/" for language in LANGUAGES}
 
 
 def _index(url: str, language: str, open_page: Callable[..., Any]) -> dict[str, Any]:
-    page = open_page(url + f"catalogue/search-index.{language}.json")
+    page = open_page(url.removesuffix(f"{language}/") + f"catalogue/search-index.{language}.json")
     return json.loads(page.inner_text("body"))
 
 
