@@ -26,6 +26,10 @@ class Run:
     stdout: str
     stderr: str
     seconds: float
+    """Wall time."""
+    cpu_seconds: float
+    """The child's own processor time (user and system): what a hostile input costs, whatever
+    else the machine runs at the time."""
     peak_rss_mib: float
 
 
@@ -59,7 +63,7 @@ def _cap_memory() -> None:  # runs in the child before exec
 
 
 def run_check(root: Path, *args: str) -> Run:
-    """`microvet check` in `root`, with its wall time and the child's own peak memory."""
+    """`microvet check` in `root`, with its wall and processor time and its peak memory."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen([*microvet_command(), "check", *args], cwd=root,
@@ -71,4 +75,5 @@ def run_check(root: Path, *args: str) -> Run:
         out.seek(0)
         err.seek(0)
         return Run(process.returncode, out.read().decode("utf-8", "replace"),
-                   err.read().decode("utf-8", "replace"), seconds, usage.ru_maxrss / 1024)
+                   err.read().decode("utf-8", "replace"), seconds,
+                   usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
