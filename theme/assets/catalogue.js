@@ -747,7 +747,7 @@
       self.change({ filters: [] }, "push");
     });
     this.download = element("button", { type: "button", class: "mv-button mv-button--quiet", id: "mv-csv",
-      text: "Download these results (CSV)" });
+      text: TEXT.messages.downloadCsv });
     this.download.addEventListener("click", function () { downloadCsv(self); });
     this.count.parentNode.insertBefore(this.download, this.count.nextSibling);
     this.more = element("button", { type: "button", class: "mv-button", id: "mv-more" });
@@ -1077,15 +1077,21 @@
       mark("index-loaded");
       var page = new Page(engine);
       mark("ready");
+      // The list shows once the cards have their summaries too: filled in later, they would
+      // move every card below them (catalogue.css, `mv-search-settled`).
+      var settled = function () { document.documentElement.classList.add("mv-search-settled"); };
       var summaries = root.getAttribute("data-summaries");
       if (summaries) {
         window.fetch(summaries).then(function (response) { return response.json(); })
-          .then(function (data) { page.setSummaries(data.summaries); })
-          .catch(function (error) { if (window.console) { window.console.error(error); } });
+          .then(function (data) { page.setSummaries(data.summaries); settled(); })
+          .catch(function (error) { settled(); if (window.console) { window.console.error(error); } });
+      } else {
+        settled();
       }
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");
+      document.documentElement.classList.add("mv-search-settled");
       if (window.console) { window.console.error(error); }
     });
 }());
