@@ -42,6 +42,7 @@ from generator.content.errors import ContentError
 from generator.i18n import N_
 from generator.kinds import SiteInfo
 from generator.site import csp, templating
+from generator.site.minify import minify_assets
 from generator.site.pages import markdown_fallbacks, markdown_page_dates, markdown_page_urls
 
 log = logging.getLogger("mkdocs.plugins.microvet")
@@ -230,6 +231,9 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
     @event_priority(-100)  # last, so that other plugins' files land in the staging folder too
     def _post_build_last(self, *, config: MkDocsConfig) -> None:
         self.clock.lap("search index: MkDocs search plugin")
+        if config.theme.custom_dir:
+            minify_assets(Path(config.theme.custom_dir) / "assets", Path(config.site_dir))
+        self.clock.lap("minify the theme's scripts and stylesheets")
         if self.publication is not None:
             self.publication.finish()
         self.clock.lap("waiting for the output writer")
