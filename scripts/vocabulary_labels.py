@@ -4,6 +4,8 @@ The ELM 3.1.0 code lists in the reference files are English only, so the labels 
 
 * languages, countries, currencies: Unicode CLDR, as packaged in Babel (the names every
   operating system and browser shows), with the first letter capitalised for use as a label;
+* NUTS regions: none; their official names are in the region's own language(s) and stay so
+  on every page (`OWN_NAMES`);
 * every other vocabulary: `vocabulary_translations/<name>.tsv` (a tab-separated table of code
   and one column per language), "microVET translation"; EQF level descriptions in
   `eqf_levels.descriptions.tsv`; ISCED-F field names in `isced_f.fields.tsv`, with the
@@ -32,6 +34,9 @@ CLDR = f"Unicode CLDR {get_cldr_version()} (Babel {babel.__version__})"
 MICROVET = "microVET translation (scripts/vocabulary_translations/)"
 CLDR_NAMES = {"languages": "languages", "countries": "territories", "currencies": "currencies"}
 """Vocabularies named by CLDR, and the Babel `Locale` attribute holding the names."""
+OWN_NAMES = {
+    "nuts": "none, the official NUTS names (in the region's own language) in every language"}
+"""Vocabularies whose official label is the same in every language: no `labels`."""
 ISCED_PATTERNS = [
     (re.compile(r"^(?P<field>.+) not further defined$"), "{X} not further defined"),
     (re.compile(r"^(?P<field>.+) not elsewhere classified$"), "{X} not elsewhere classified"),
@@ -92,7 +97,9 @@ def with_labels(vocabulary: Vocab) -> Vocab:
     descriptions = (read_table(f"{name}.descriptions.tsv")
                     if (TABLES / f"{name}.descriptions.tsv").exists() else {})
     for term in vocabulary["terms"]:
-        if name in CLDR_NAMES:
+        if name in OWN_NAMES:
+            term["labels"] = {}
+        elif name in CLDR_NAMES:
             term["labels"] = cldr_labels(name, term["code"])
         elif name == "isced_f":
             term["labels"] = isced_labels(term["label"])
@@ -100,6 +107,6 @@ def with_labels(vocabulary: Vocab) -> Vocab:
             term["labels"] = dict(read_table(f"{name}.tsv")[term["code"]])
         if term["code"] in descriptions:
             term["descriptions"] = dict(descriptions[term["code"]])
-    source = CLDR if name in CLDR_NAMES else MICROVET
+    source = OWN_NAMES.get(name) or (CLDR if name in CLDR_NAMES else MICROVET)
     vocabulary["source"] += f"; labels in {', '.join(LANGUAGES)}: {source}"
     return vocabulary

@@ -21,7 +21,8 @@ def test_one_sheet_per_kind_and_one_per_list_of_groups():
         "Units", "Unit stackability.into", "Unit sessions", "Unit occupations",
         "Unit materials", "Pathways", "Pathway stages", "Outcomes", "Outcome esco_skills",
         "Outcome other_skills", "Outcome assessment_criteria", "Providers",
-        "Provider accreditations", "Recognitions", "Recognition statements"]
+        "Provider accreditations", "Recognitions", "Recognition statements",
+        "Labour-market demands", "Demand occupations", "Demand skills", "Demand evidence"]
     assert [sheet.key_column for sheet in sheets()][:3] == ["id", "unit_id", "unit_id"]
 
 

@@ -168,10 +168,12 @@ def test_our_own_elm_of_every_sample_unit_imports_back_to_an_equivalent_unit(tmp
         unit = Unit.model_validate(data, context={"default_language": data["default_language"]})
         for name in EQUIVALENT:
             assert getattr(unit, name) == getattr(original, name), (unit_id, name)
+        # ELM leaves out past sessions: they can no longer be joined
+        upcoming = CATALOGUE.upcoming_sessions(original)
         assert [(s.start, s.end, s.application_deadline, s.enrol_url) for s in unit.sessions] \
-            == [(s.start, s.end, s.application_deadline, s.enrol_url) for s in original.sessions]
+            == [(s.start, s.end, s.application_deadline, s.enrol_url) for s in upcoming]
         assert [getattr(s.location, "city", s.location) for s in unit.sessions] == [
-            getattr(s.location, "city", s.location) for s in original.sessions]
+            getattr(s.location, "city", s.location) for s in upcoming]
         assert [(m.title, m.url) for m in unit.materials] == [
             (m.title, m.url) for m in original.materials]
         stack, back = original.stackability, unit.stackability

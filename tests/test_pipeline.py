@@ -10,8 +10,10 @@ from conftest import ROOT
 
 from generator.build.pipeline import Plan, gather, publish
 from generator.content.errors import ContentError
+from generator.i18n import DEFAULT_LANGUAGE
 from generator.kinds import KINDS, SiteInfo
 from generator.outputs import render_outputs
+from generator.site.pages import page_language
 
 SITE = SiteInfo(url="https://catalogue.example.org/mv/", markdown_pages=("", "about/"))
 
@@ -24,7 +26,8 @@ def plan() -> Plan:
 def test_gather_lists_a_page_for_every_object_of_every_kind(plan: Plan):
     for kind in KINDS:
         pages = {page.object_id: page for page in plan.pages
-                 if page.kind == kind.name and page.object_id is not None}
+                 if page.kind == kind.name and page.object_id is not None
+                 and page_language(page.url) == DEFAULT_LANGUAGE}  # not the `<lang>/` copies
         assert set(pages) == set(plan.catalogue.objects[kind.folder]), kind.name
         for object_id, page in pages.items():
             assert page.url == kind.url(object_id)
@@ -38,7 +41,7 @@ def test_page_context_carries_the_object_its_documents_and_its_json_ld(plan: Pla
     assert context["unit"] is plan.catalogue.units["barista-basics"]
     assert [alt["href"] for alt in context["alternates"]] == [
         "units/barista-basics/elm.jsonld", "units/barista-basics/achievement.json",
-        "units/barista-basics/unit.json"]
+        "units/barista-basics/unit.json", "units/barista-basics/sessions.ics"]
     assert context["jsonld"][0].data["@id"] == SITE.absolute("units/barista-basics/")
     provider = plan.page_context(plan.by_source["providers/example-hospitality-school-bologna.md"])
     assert provider["training_provider"].id == "example-hospitality-school-bologna"

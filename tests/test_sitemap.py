@@ -53,9 +53,12 @@ def test_sitemap_entries(catalogue: Catalogue):
         "units/barista/": dates["barista"],
         "units/undated/": None,
         "units/zulu/": dates["zulu"],
-        # index pages of the kinds and of the folders of published files (no 404 on a prefix)
-        "units/": None, "outcomes/": None, "providers/": None, "api/": None, "schemas/": None,
-        "feeds/": None, "feeds/countries/": None, "feeds/fields/": None,
+        # index pages of the kinds, with their newest object (none for kinds without objects)
+        "units/": dates["alpha"], "outcomes/": dates["alpha"], "providers/": dates["alpha"],
+        "recognitions/": None, "demands/": None,
+        # index pages of the folders of published files (no 404 on a prefix)
+        "api/": None, "api/statistics/": None, "schemas/": None, "feeds/": None,
+        "feeds/countries/": None, "feeds/fields/": None,
         "catalogue/page/": dates["alpha"],
     }
     assert list(entries) == sorted(entries)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from babel.messages.catalog import TranslationError
+from babel.messages.catalog import Catalog, TranslationError
 from babel.messages.checkers import checkers
+from babel.messages.pofile import read_po
 from click.testing import CliRunner
 from jinja2 import Environment
 
@@ -75,6 +77,18 @@ def test_the_status_command_says_every_language_is_complete():
     assert result.output.splitlines()[0].startswith("en: ")
     assert all(" translated" in line and "to do" not in line
                for line in result.output.splitlines())
+
+
+def test_a_new_message_is_its_own_text_in_english_only(tmp_path, monkeypatch):
+    """`extract` merges one template into every language, English first."""
+    monkeypatch.setattr(i18n, "locales_dir", lambda: tmp_path)
+    template = Catalog()
+    template.add("A new message", None, [("theme/page.html", 1)])
+    merged = {language: read_po(io.BytesIO(translations.update(language, template)))
+              for language in ("en", "de")}
+    assert merged["en"]["A new message"].string == "A new message"
+    assert merged["de"]["A new message"].string == ""
+    assert not template["A new message"].string  # the template is left as it was
 
 
 # --- no English left in the templates -----------------------------------------------------

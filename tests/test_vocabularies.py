@@ -63,8 +63,8 @@ def test_every_json_file_is_listed_and_shaped() -> None:
 INTERFACE = ("de", "fr", "it", "es", "pl", "fi")
 SHOWN = ("eqf_levels", "isced_f", "languages", "countries", "modes", "learning_settings",
          "schedules", "assessment_methods", "supervision", "reuse_levels", "outcome_categories",
-         "target_groups", "licences")
-"""Vocabularies whose labels learners read on the site."""
+         "target_groups", "licences", "nace_sections", "isco_major_groups")
+"""Vocabularies whose labels learners read on the site (NUTS regions keep their own names)."""
 
 
 @pytest.mark.parametrize("name", SHOWN)
@@ -90,6 +90,8 @@ def test_labels_come_in_the_interface_language_with_english_as_fallback() -> Non
         "Ingenieurwesen und technische Berufe (anderweitig nicht klassifiziert)")
     assert vocabulary("eqf_levels")["4"].label_in("es") == "Nivel 4 del MEC"
     assert vocabulary("eqf_levels")["4"].description_in("fi").startswith("Laajat tosiasia-")
+    assert vocabulary("nace_sections")["F"].label_in("pl") == "Budownictwo"
+    assert vocabulary("nuts")["AT13"].label_in("fr") == "Wien"  # the official name everywhere
     assert vocabulary("modes")["online"].label_in("xx") == "Online"
     assert vocabulary("modes")["blended"].label_in("en") == "Blended (online and on site)"
 
@@ -274,7 +276,9 @@ def test_supervision_uris() -> None:
 def test_target_groups_and_opportunity_types() -> None:
     groups = vocabulary("target_groups")
     assert len(groups) == 20
-    assert groups["migrants"].label == "Migrants"
+    # learners read plain words; ELM and the other standards get the official label
+    assert groups["migrants"].label == "People new to the country"
+    assert groups["migrants"].pref_label == "Migrants"
     assert groups["work-experience-0-3"].uri == "http://data.europa.eu/snb/target-group/5e56931138"
     assert "non-native-speakers" in groups and "employment-retraining" in groups
     types = vocabulary("learning_opportunity_types")

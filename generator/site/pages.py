@@ -18,7 +18,7 @@ from generator.content.history import fallback_date, git_dates
 from generator.content.text import pick
 from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES, N_, translate
 from generator.kinds import KINDS, Kind, catalogue_page_url
-from generator.outputs import feeds
+from generator.outputs import feeds, statistics
 from generator.tools.completeness import GROUP_TITLES, as_json, completeness
 from generator.tools.reference import field_reference
 
@@ -89,10 +89,11 @@ def markdown_fallbacks(urls: Iterable[str],
     """The hand-written pages each other interface language lacks: {its URL there: the URL of
     the default-language page it copies}. `pages/de/about.md` translates `pages/about.md`;
     without it, `de/about/` shows the default text (marked with its `lang`) in a German
-    interface, so every language has the same pages."""
+    interface, so every language has the same pages. Pages in a language folder are
+    translations, never copied (also that of the default language, if it has one)."""
     present = set(urls)
     return {f"{language}/{url}": url
-            for url in sorted(present) if page_language(url, default_language) == default_language
+            for url in sorted(present) if url.split("/", 1)[0] not in LANGUAGES
             for language in LANGUAGES
             if language != default_language and f"{language}/{url}" not in present}
 
@@ -151,9 +152,10 @@ def generated_pages(catalogue: Catalogue,
     """
     pages = _object_pages(catalogue, language, previous)
     pages += [kind_index_page(catalogue, kind, language) for kind in KINDS]
+    embeds = embed_pages(catalogue, language)
     return [*pages, *catalogue_pages(catalogue, language), field_reference_page(language),
             *quality_pages(catalogue), *folder_pages(catalogue, language),
-            *labour_pages(catalogue, language), *embed_pages(catalogue, language)]
+            *labour_pages(catalogue, language), *embeds, *embed_folder_pages(embeds, language)]
 
 
 def language_pages(catalogue: Catalogue, language: str,
@@ -279,6 +281,24 @@ def embed_pages(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[
             for folder, key, title, subject in subjects]
 
 
+def embed_folder_pages(embeds: list[GeneratedPage],
+                       language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """`embed/` and `embed/<folder>/`: the lists for iframes, linked (no 404 on a prefix);
+    like the lists, not for search engines."""
+    folders: dict[str, list[tuple[str, str]]] = {"embed/": []}
+    for page in embeds:
+        folder = page.url.rsplit("/", 2)[0] + "/"
+        if folder not in folders:
+            folders["embed/"].append((folder, f"/{folder}"))
+            folders[folder] = []
+        folders[folder].append((page.url, page.title))
+    return [GeneratedPage(src_uri=f"{folder}index.md", template="folder.html",
+                          title=f"/{folder}", context={"links": links, "language": language},
+                          description=translate(language, "Files published in this folder."),
+                          in_sitemap=False)
+            for folder, links in folders.items() if links]
+
+
 def kind_index_page(catalogue: Catalogue, kind: Kind,
                     language: str = DEFAULT_LANGUAGE) -> GeneratedPage:
     """`units/`, `outcomes/`, `providers/`: every object of a kind, by title.
@@ -321,7 +341,12 @@ def folder_pages(catalogue: Catalogue,
         "reference/": [("reference/fields/", N_("Field reference"))],
         "api/": [("api/units.json", N_("Every unit as plain JSON")),
                  ("api/units.txt", N_("The address of every unit page")),
-                 ("api/loq.xml", N_("Every unit for Europass (QDR LOQ XML)"))],
+                 ("api/loq.xml", N_("Every unit for Europass (QDR LOQ XML)")),
+                 ("api/statistics/", N_("Statistics"))],
+        "api/statistics/": [*((table.csv_path, table.title)
+                              for table in statistics.tables(catalogue)),
+                            (f"{statistics.CSV_FOLDER}/providers.csv",
+                             N_("Each statistic per provider"))],
         "schemas/": [(f"schemas/{kind.name}.schema.json", SCHEMA_LINKS[kind.name])
                      for kind in KINDS],
         "feeds/": [("feed.xml", N_("Every unit (Atom)")),

@@ -17,6 +17,7 @@ MICROVET_TIMINGS=1 logs the time of each stage (generator/build/timings.py).
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -51,6 +52,8 @@ NAV_TITLES = (N_("Home"), N_("Catalogue"), N_("Providers"), N_("Pathways"), N_("
               N_("Skills gaps"), N_("Statistics"), N_("About micro-credentials"),
               N_("Data for aggregators"), N_("Field reference"), N_("Completeness"))
 """The titles of mkdocs.yml's navigation, marked for translation (a test checks the list)."""
+RELATIVE_HTML_LINK = re.compile(r"""(\b(?:href|src)=["'])\.\./""")
+"""An HTML attribute with a link that climbs out of the page's folder."""
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 """Files MkDocs or the theme would write that the pipeline writes instead."""
 MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
@@ -97,7 +100,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         self.clock.start()
         root = Path(config.config_file_path).parent
         language = _interface_language(config)
-        markdown = markdown_page_urls(Path(config.docs_dir))
+        # A translation into the default language itself (`pages/it/` when the site is Italian)
+        # would duplicate the root: left out (on_files).
+        markdown = tuple(url for url in markdown_page_urls(Path(config.docs_dir))
+                         if not url.startswith(f"{language}/"))
         fallbacks = markdown_fallbacks(markdown, language)
         written = dict(markdown_page_dates(Path(config.docs_dir), root))
         written.update({url: written[copied] for url, copied in fallbacks.items()
@@ -142,6 +148,12 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
                 files.remove(theirs)
         for file in [f for f in files if f.src_uri.startswith(MATERIAL_SEARCH)]:
             files.remove(file)
+        default = self.plan.site.language
+        for file in [f for f in files.documentation_pages()
+                     if f.src_uri.startswith(f"{default}/")]:
+            log.info("%s left out: the site's default language (%s) is at the root",
+                     file.src_uri, default)
+            files.remove(file)
         docs_prefix = _docs_prefix(config)
         fallbacks = dict(self.plan.site.markdown_fallbacks)
         for file in files.documentation_pages():
@@ -180,6 +192,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
+        if page.url in self._copied_pages():
+            # A copy one folder deeper than its original: its raw HTML links (MkDocs rewrites
+            # only Markdown links to files) climb one more level.
+            return RELATIVE_HTML_LINK.sub(r"\1../../", markdown)
         generated = self._generated(page)
         if generated is not None:
             # MkDocs renders templates without autoescaping, and Material prints the title
@@ -218,6 +234,9 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
                 item.microvet_title = item.title  # as mkdocs.yml titles it
             if item.microvet_title:
                 item.title = i18n.translate(language, item.microvet_title)
+
+    def _copied_pages(self) -> dict[str, str]:
+        return dict(self.plan.site.markdown_fallbacks) if self.plan is not None else {}
 
     def _generated(self, page: Page) -> Any:
         if self.plan is None or not page.file.generated_by:

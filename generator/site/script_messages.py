@@ -45,6 +45,7 @@ MESSAGES = {
     "printFilter": N_("%(facet)s: %(value)s"),
     "printFilters": N_("Filters: %(filters)s."),
     "printNoFilters": N_("No filters."),
+    "downloadCsv": N_("Download these results (CSV)"),
 }
 """Messages without a number."""
 

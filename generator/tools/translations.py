@@ -7,6 +7,7 @@ written without line numbers, so moving a string does not touch every `.po` file
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 from dataclasses import dataclass
@@ -105,7 +106,9 @@ def update(language: str, template: Catalog) -> bytes:
             count, expression = PLURAL_FORMS[language]
             catalog.mime_headers = [*catalog.mime_headers, (
                 "Plural-Forms", f"nplurals={count}; plural={expression};")]
-    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    # A copy: Babel adds the template's own message objects for new messages, so filling in
+    # the English text below would otherwise reach every language updated after English.
+    catalog.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False)
     catalog.obsolete.clear()
     if language == i18n.DEFAULT_LANGUAGE:  # the source language: a new message is its own text
         for message in catalog:
