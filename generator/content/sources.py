@@ -41,13 +41,16 @@ class SourceFile:
     text: str | None = field(default=None, repr=False, compare=False)
     """Kept when libyaml read the file: PyYAML places problems, so reports never differ."""
 
-    def position(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
+    def position(self, loc: Loc, *, key: bool = False, exact: bool = True) -> tuple[int, int]:
         """Line and column of the deepest part of `loc` that exists in the file.
 
         Parts that are not in the data (pydantic's union branch names, missing fields)
-        are skipped, so an error always points at something the provider wrote.
+        are skipped, so an error always points at something the provider wrote. `exact`
+        places it as PyYAML would, reading the file again with the pure-Python parser where
+        libyaml read it (about 15 ms a file): problems need it (libyaml places some empty
+        values elsewhere); a warning, which points at a key, does not.
         """
-        values, keys = self._exact_positions
+        values, keys = self._exact_positions if exact else (self.values, self.keys)
         found: Loc = ()
         for part in loc:
             candidate = (*found, part)
