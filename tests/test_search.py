@@ -161,6 +161,7 @@ def test_units_carry_only_what_a_result_card_shows(catalogue):
         "cost": [0, 90],
         "next": {},  # neither has an upcoming session
         "published": [20103, 20210],  # days since 1970-01-01: 2025-01-15, 2025-05-02
+        "local": [0, 1],  # both are described in English: a page in the index's language
         "facets": {"level": [0, 1], "workload": [0, 1], "lang": [[0], [0, 1]],
                    "mode": [1, 0], "licence": [0, 1], "open": [0, 0], "price": [0, 1],
                    "country": [0, 1], "provider": [0, 1], "field": [0, 0], "dates": [0, 0]},

@@ -49,7 +49,9 @@ def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
         page.goto(url, wait_until="load")
         if ready:
-            page.wait_for_selector("#mv-search[data-state=ready]", timeout=15_000)
+            # the search is built and the list shown (catalogue.css: `mv-search-settled`)
+            page.wait_for_selector("html.mv-search-settled #mv-search[data-state=ready]",
+                                   timeout=15_000)
         return page
 
     yield open_

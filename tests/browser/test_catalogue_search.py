@@ -154,7 +154,7 @@ def test_the_url_holds_the_state_through_reload_back_forward_and_sharing(
     assert query_of(page) == {key_a: [code_a], key_b: [code_b], "sort": ["workload"]}
 
     page.reload()
-    page.wait_for_selector("#mv-search[data-state=ready]")
+    page.wait_for_selector("html.mv-search-settled #mv-search[data-state=ready]")
     assert shown_titles(page) == both
     assert page.is_checked(f"#mv-{key_a}-{value_a}") and page.is_checked(f"#mv-{key_b}-{value_b}")
     assert page.input_value("#mv-sort") == "workload"

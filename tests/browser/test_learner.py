@@ -46,7 +46,7 @@ def test_the_header_search_finds_units_from_any_page(open_page, site_url, start)
     page = open_page(site_url + start)
     page.fill("#mv-header-q", "forklift")
     page.press("#mv-header-q", "Enter")
-    page.wait_for_selector("#mv-search[data-state=ready]")
+    page.wait_for_selector("html.mv-search-settled #mv-search[data-state=ready]")
     assert parse_qs(urlsplit(page.url).query) == {"query": ["forklift"]}
     assert results(page)[0] == "Forklift operator basic course"
 

@@ -50,7 +50,8 @@ def test_every_request_goes_to_the_sites_own_origin(
         page = context.new_page()
         page.goto(site_url + path, wait_until="networkidle")
         if kind == "catalogue":
-            page.wait_for_selector("#mv-search[data-state=ready]", timeout=15_000)
+            page.wait_for_selector("html.mv-search-settled #mv-search[data-state=ready]",
+                                   timeout=15_000)
         page.wait_for_timeout(300)  # late fetches (Material's search worker, widgets)
     finally:
         context.close()
