@@ -1064,6 +1064,13 @@
 
   root.setAttribute("data-state", "loading");
   mark("start");
+  function settled() { document.documentElement.classList.add("mv-search-settled"); }
+  // Both files at once; the summaries only fill in the cards' texts.
+  var summariesPath = root.getAttribute("data-summaries");
+  var summaries = summariesPath ? window.fetch(summariesPath).then(function (response) {
+    if (!response.ok) { throw new Error("summaries: HTTP " + response.status); }
+    return response.json();
+  }) : null;
   window.fetch(root.getAttribute("data-index"))
     .then(function (response) {
       if (!response.ok) { throw new Error("search index: HTTP " + response.status); }
@@ -1075,23 +1082,21 @@
       mark("index-parsed");
       var engine = new Engine(data);
       mark("index-loaded");
-      var page = new Page(engine);
+      // The page is built in a task of its own: a phone stays responsive in between.
+      return new Promise(function (resolve) { window.setTimeout(resolve, 0); })
+        .then(function () { return new Page(engine); });
+    })
+    .then(function (page) {
       mark("ready");
       // The list shows once the cards have their summaries too: filled in later, they would
       // move every card below them (catalogue.css, `mv-search-settled`).
-      var settled = function () { document.documentElement.classList.add("mv-search-settled"); };
-      var summaries = root.getAttribute("data-summaries");
-      if (summaries) {
-        window.fetch(summaries).then(function (response) { return response.json(); })
-          .then(function (data) { page.setSummaries(data.summaries); settled(); })
-          .catch(function (error) { settled(); if (window.console) { window.console.error(error); } });
-      } else {
-        settled();
-      }
+      if (!summaries) { settled(); return; }
+      summaries.then(function (data) { page.setSummaries(data.summaries); settled(); })
+        .catch(function (error) { settled(); if (window.console) { window.console.error(error); } });
     })
     .catch(function (error) {
       root.setAttribute("data-state", "failed");
-      document.documentElement.classList.add("mv-search-settled");
+      settled();
       if (window.console) { window.console.error(error); }
     });
 }());
