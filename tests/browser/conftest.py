@@ -41,9 +41,11 @@ def open_page(browser: Any) -> Iterator[Callable[..., Any]]:
     errors: list[str] = []
 
     def open_(url: str, *, width: int = 1280, height: int = 900, bypass_csp: bool = False,
-              ready: bool = False, locale: str | None = None) -> Any:
+              ready: bool = False, locale: str | None = None,
+              color_scheme: str = "light") -> Any:
         context = browser.new_context(viewport={"width": width, "height": height},
-                                      bypass_csp=bypass_csp, locale=locale)
+                                      bypass_csp=bypass_csp, locale=locale,
+                                      color_scheme=color_scheme)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(f"{page.url}: {error}"))
