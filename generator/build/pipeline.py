@@ -52,9 +52,13 @@ class Plan:
     """Each page's versions: {default-language URL: {language: URL}}."""
     localised: Mapping[str, frozenset[str]] = field(init=False, repr=False)
     """The URLs published in each language other than the default (`<language>/...`)."""
+    copied_markdown: frozenset[str] = field(init=False, repr=False)
+    """URLs of the hand-written pages published as a copy of the default-language page."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "by_source", {page.src_uri: page for page in self.pages})
+        object.__setattr__(self, "copied_markdown",
+                           frozenset(url for url, _ in self.site.markdown_fallbacks))
         urls = [*(page.url for page in self.pages), *self.site.markdown_pages]
         default = self.site.language
         object.__setattr__(self, "versions", language_versions(urls, default))
@@ -93,7 +97,7 @@ class Plan:
         url = source_url(src_uri)
         context: dict[str, Any] = {"catalogue": self.catalogue, "site_info": self.site,
                                    **self.language_context(url)}
-        if url in dict(self.site.markdown_fallbacks):  # the default text, this interface
+        if url in self.copied_markdown:  # the default text, in this language's interface
             context["content_language"] = self.site.language
         if default_url(url, self.site.language) == "":  # the home page, in any language
             context["jsonld"] = listing_blocks(

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import ClassVar
 
 from generator.content.models import Demand, Outcome, Unit
 from generator.content.models.demand import PRIORITIES
@@ -28,26 +29,34 @@ def slug(uri: str) -> str:
 
 
 @dataclass(frozen=True)
-class SkillEntry:
-    """One ESCO skill named in the catalogue, with who teaches it and who asks for it."""
+class _EscoEntry:
+    """An ESCO concept named in the catalogue; its page is `<FOLDER>/<slug>/`."""
 
+    FOLDER: ClassVar[str]
     uri: str
     label: str
+
+    @property
+    def slug(self) -> str:
+        """The last part of the concept's page URL: the UUID of its URI."""
+        return slug(self.uri)
+
+    @property
+    def url(self) -> str:
+        """Site path of the concept's page."""
+        return f"{self.FOLDER}/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class SkillEntry(_EscoEntry):
+    """One ESCO skill named in the catalogue, with who teaches it and who asks for it."""
+
+    FOLDER: ClassVar[str] = "skills"
     skill_type: str | None
     collections: tuple[str, ...]
     outcomes: tuple[str, ...]
     units: tuple[str, ...]
     demands: tuple[str, ...]
-
-    @property
-    def slug(self) -> str:
-        """`skills/<slug>/` is the skill's page."""
-        return slug(self.uri)
-
-    @property
-    def url(self) -> str:
-        """Site path of the skill's page."""
-        return f"skills/{self.slug}/"
 
     @property
     def group(self) -> str:
@@ -56,24 +65,13 @@ class SkillEntry:
 
 
 @dataclass(frozen=True)
-class OccupationEntry:
+class OccupationEntry(_EscoEntry):
     """One ESCO occupation named by units or demands."""
 
-    uri: str
-    label: str
+    FOLDER: ClassVar[str] = "occupations"
     isco_group: str | None
     units: tuple[str, ...]
     demands: tuple[str, ...]
-
-    @property
-    def slug(self) -> str:
-        """`occupations/<slug>/` is the occupation's page."""
-        return slug(self.uri)
-
-    @property
-    def url(self) -> str:
-        """Site path of the occupation's page."""
-        return f"occupations/{self.slug}/"
 
     @property
     def isco_major(self) -> str | None:

@@ -192,7 +192,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        if page.url in self._copied_pages():
+        if self.plan is not None and page.url in self.plan.copied_markdown:
             # A copy one folder deeper than its original: its raw HTML links (MkDocs rewrites
             # only Markdown links to files) climb one more level.
             return RELATIVE_HTML_LINK.sub(r"\1../../", markdown)
@@ -234,9 +234,6 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
                 item.microvet_title = item.title  # as mkdocs.yml titles it
             if item.microvet_title:
                 item.title = i18n.translate(language, item.microvet_title)
-
-    def _copied_pages(self) -> dict[str, str]:
-        return dict(self.plan.site.markdown_fallbacks) if self.plan is not None else {}
 
     def _generated(self, page: Page) -> Any:
         if self.plan is None or not page.file.generated_by:
