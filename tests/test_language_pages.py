@@ -185,11 +185,28 @@ def test_links_and_navigation_stay_in_the_language_where_it_has_the_page(built_s
     tabs = {a.get_text(strip=True): a["href"] for a in page.select(".md-tabs__link")}
     assert tabs["Katalog"] == "../../catalogue/"  # de/catalogue/
     assert tabs["Startseite"] == "../../"  # de/
-    assert tabs["Feldreferenz"] == "../../../reference/fields/"  # English only
+    assert tabs["Über den Katalog"] == "../../about/"  # de/about/, the section's first page
+    sidebar = {a.get_text(strip=True): a["href"] for a in page.select(".md-nav__link[href]")}
+    assert sidebar["Feldreferenz"] == "../../../reference/fields/"  # English only
     assert page.select_one(".mv-header-search")["action"] == "../../catalogue/"
     catalogue = soup(built_site, "de/catalogue/").select_one("#mv-search")
     assert catalogue["data-units-local"] == "../units/"
     assert catalogue["data-units"] == "../../units/"
+
+
+def test_a_language_version_shows_its_place_in_the_navigation(built_site):
+    """The active tab of `de/statistics/` and `de/data/` is that of `statistics/` and `data/`;
+    `de/data/` also has the About section's sidebar."""
+    for path, tab in (("statistics/", "Statistics"), ("de/statistics/", "Statistik"),
+                      ("data/", "About"), ("de/data/", "Über den Katalog")):
+        page = soup(built_site, path)
+        assert [a.get_text(strip=True) for a in page.select(".md-tabs__item--active a")] \
+            == [tab], path
+    sidebar = soup(built_site, "de/data/").select_one(".md-sidebar--primary")
+    assert "hidden" not in sidebar.attrs
+    assert "Feldreferenz" in [a.get_text(strip=True) for a in sidebar.select("a")]
+    unit = soup(built_site, "de/units/forklift-safety-basics/")
+    assert unit.select(".md-tabs__item--active") == []  # a unit page is in no section
 
 
 def test_an_untranslated_page_shows_the_original_text_marked_with_its_language(built_site):

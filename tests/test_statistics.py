@@ -13,6 +13,7 @@ import pytest
 from conftest import ROOT
 from lxml import html
 
+from generator import i18n
 from generator.content.catalogue import Catalogue, load_catalogue
 from generator.content.vocabularies import vocabulary
 from generator.kinds import SiteInfo
@@ -99,3 +100,18 @@ def test_the_page_shows_every_number_in_a_table(built_site: Path, catalogue: Cat
                  for row in section.xpath(".//table/tbody/tr")]
         assert cells == [(label, count) for _, label, count in table.rows]
         assert section.xpath(".//svg/title/text()") == [table.title]
+
+
+def test_the_page_in_german_labels_every_value_in_german(built_site: Path, catalogue: Catalogue):
+    page = html.parse(str(built_site / "de" / "statistics" / "index.html"))
+    for table in statistics.tables(catalogue, "de"):
+        section = page.xpath(f'//section[@aria-labelledby="stat-{table.key}"]')[0]
+        labels = [row.xpath("string(th)") for row in section.xpath(".//table/tbody/tr")]
+        assert labels == [label for _, label, _ in table.rows]
+        assert section.xpath(".//div[@class='mv-chart__labels']/span/text()") == labels
+        assert "Von insgesamt 35 Micro-Credentials." in section.xpath("string(.//svg/desc)")
+    german = {key: [label for _, label, _ in table.rows]
+              for table in statistics.tables(catalogue, "de") for key in [table.key]}
+    assert "Deutschland" in german["countries"] and "Germany" not in german["countries"]
+    assert german["price"][0] == i18n.translate("de", "Free") != "Free"
+

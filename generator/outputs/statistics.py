@@ -16,7 +16,7 @@ from generator.content.catalogue import Catalogue
 from generator.content.models import Unit
 from generator.content.text import pick
 from generator.content.vocabularies import vocabulary
-from generator.i18n import N_
+from generator.i18n import DEFAULT_LANGUAGE, N_, translate
 from generator.kinds import SiteInfo
 from generator.outputs.search import WORKLOAD_BANDS, workload_band
 
@@ -48,22 +48,30 @@ def _count(units: Iterable[Unit], values: Callable[[Unit], list[str]],
     return tuple((code, label(code), counts[code]) for code in order if counts[code])
 
 
-def _vocab(name: str) -> tuple[list[str], Callable[[str], str]]:
-    vocab = vocabulary(name)
-    return list(vocab.codes()), lambda code: vocab[code].label
+PRICE_LABELS = {"free": N_("Free"), "paid": N_("Paid")}
+ESCO_LABELS = {"yes": N_("With ESCO skills"), "no": N_("Without ESCO skills")}
 
 
-def tables(catalogue: Catalogue) -> list[Table]:
-    """Every statistic of the whole catalogue, in the order the page shows them."""
+def tables(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE) -> list[Table]:
+    """Every statistic of the whole catalogue, in the order the page shows them, with the
+    values' labels in `language` (titles and descriptions stay message ids, for `_()`)."""
     units = list(catalogue.units.values())
     total = len(units)
-    eqf, eqf_label = _vocab("eqf_levels")
-    field, field_label = _vocab("isced_f")
-    country, country_label = _vocab("countries")
-    language, language_label = _vocab("languages")
-    mode, mode_label = _vocab("modes")
+
+    def vocab(name: str) -> tuple[list[str], Callable[[str], str]]:
+        terms = vocabulary(name)
+        return list(terms.codes()), lambda code: terms[code].label_in(language)
+
+    def words(labels: dict[str, str]) -> Callable[[str], str]:
+        return lambda code: translate(language, labels[code])
+
+    eqf, eqf_label = vocab("eqf_levels")
+    field, field_label = vocab("isced_f")
+    country, country_label = vocab("countries")
+    languages, language_label = vocab("languages")
+    mode, mode_label = vocab("modes")
     bands = [band for band, _, _ in WORKLOAD_BANDS]
-    band_label = {band: label for band, _, label in WORKLOAD_BANDS}
+    band_label = words({band: label for band, _, label in WORKLOAD_BANDS})
     years = sorted({str(d.year) for uid in catalogue.units
                     if (d := catalogue.dates[uid].updated)}, reverse=True)
 
@@ -85,22 +93,21 @@ def tables(catalogue: Catalogue) -> list[Table]:
                      country_label)),
         table("languages", N_("Units by language of instruction"),
               N_("A unit taught in two languages counts in both."),
-              _count(units, lambda u: list(u.languages), language, language_label)),
+              _count(units, lambda u: list(u.languages), languages, language_label)),
         table("modes", N_("Units by form of participation"),
               N_("Online, on site, blended or work-based."),
               _count(units, lambda u: [u.mode], mode, mode_label)),
         table("price", N_("Free and paid units"), N_("Units learners can take at no cost."),
               _count(units, lambda u: ["free" if u.price.is_free else "paid"],
-                     ["free", "paid"], str.capitalize)),
+                     ["free", "paid"], words(PRICE_LABELS))),
         table("workload", N_("Units by workload"),
               N_("Notional learning hours; 25 to 30 hours make one ECTS credit."),
               _count(units, lambda u: [workload_band(u.workload.hours)],
-                     bands, band_label.__getitem__)),
+                     bands, band_label)),
         table("esco", N_("ESCO coverage"),
               N_("Units whose learning outcomes name at least one ESCO skill."),
               _count(units, lambda u: ["yes" if catalogue.unit_skills(u) else "no"],
-                     ["yes", "no"], {"yes": "With ESCO skills",
-                                     "no": "Without ESCO skills"}.__getitem__)),
+                     ["yes", "no"], words(ESCO_LABELS))),
         table("freshness", N_("Units by year of last update"),
               N_("When each unit or one of its outcomes last changed."),
               _count(units, lambda u: _year(catalogue, u), years, str)),

@@ -419,7 +419,8 @@ def quality_pages(catalogue: Catalogue) -> list[GeneratedPage]:
     report = as_json(completeness(catalogue))
     known = [element for element in report["elements"] if element["known"]]
     common = {
-        "groups": [{"title": title, "elements": [e for e in known if e["group"] == group]}
+        "groups": [{"key": group, "title": title,
+                    "elements": [e for e in known if e["group"] == group]}
                    for group, title in GROUP_TITLES.items()],
         "elements": known,
         "unknown": [element["label"] for element in report["elements"]

@@ -49,9 +49,11 @@ from generator.site.pages import markdown_fallbacks, markdown_page_dates, markdo
 log = logging.getLogger("mkdocs.plugins.microvet")
 
 NAV_TITLES = (N_("Home"), N_("Catalogue"), N_("Providers"), N_("Pathways"), N_("Skills"),
-              N_("Skills gaps"), N_("Statistics"), N_("About micro-credentials"),
+              N_("Skills gaps"), N_("Statistics"), N_("About"), N_("About micro-credentials"),
               N_("Data for aggregators"), N_("Field reference"), N_("Completeness"))
 """The titles of mkdocs.yml's navigation, marked for translation (a test checks the list)."""
+EMPTY_TABINDEX = ' tabindex=""'
+"""Material's invalid attribute on the open section's label, removed from every page."""
 RELATIVE_HTML_LINK = re.compile(r"""(\b(?:href|src)=["'])\.\./""")
 """An HTML attribute with a link that climbs out of the page's folder."""
 OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
@@ -92,6 +94,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         """Kept across the rebuilds of a preview, which then re-read changed files only."""
         self.shell: Shell | None = None
         """What MkDocs rendered the pages with, for `generator/site/preview.py`."""
+        self._borrowed_active: Page | None = None
+        """The navigation entry marked active while a language version of it renders."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -204,8 +208,26 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             page.meta["title"] = escape(generated.title)
             if generated.description:
                 page.meta["description"] = escape(generated.description)
+            # Wide data pages: no sidebars. (Material's sidebar would also give a page without
+            # headings of its own an unlabelled `__toc` checkbox.)
             page.meta["hide"] = ["navigation", "toc"]
         return markdown
+
+    def _navigation_entry(self, page: Page) -> Page | None:
+        """The page's place in the navigation: itself, or for a language version outside the
+        navigation (`de/statistics/`), the default-language page it translates."""
+        if page.parent is not None:
+            return page
+        if self.shell is None or self.shell.nav is None:
+            return None
+        return self._nav_page(page.url)
+
+    def _nav_page(self, url: str) -> Page | None:
+        assert self.shell is not None and self.shell.nav is not None
+        language, _, rest = url.partition("/")
+        if language not in i18n.LANGUAGES:
+            rest = url
+        return next((item for item in self.shell.nav.pages if item.url == rest), None)
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:
@@ -218,7 +240,21 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         else:
             variables.update(self.plan.markdown_context(page.file.src_uri))
         self._translate_navigation(nav, variables["language"])
+        # The tab and sidebar of a language version show where its original is in the
+        # navigation (MkDocs marks only the page itself, and only pages in the navigation).
+        entry = self._navigation_entry(page)
+        if entry is not None and entry is not page and not entry.active:
+            entry.active = True
+            self._borrowed_active = entry
         return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self._borrowed_active is not None:
+            self._borrowed_active.active = False  # also clears its sections (MkDocs' setter)
+            self._borrowed_active = None
+        # Material's navigation gives the label of the open section an empty `tabindex`, which
+        # is invalid HTML (partials/nav-item.html: `tabindex="{{ tabindex }}"` with none set).
+        return output.replace(EMPTY_TABINDEX, "")
 
     def _translate_navigation(self, nav: Navigation, language: str) -> None:
         """Title the navigation in the page's language, just before the page is rendered.

@@ -27,6 +27,7 @@ MESSAGES = {
     "filters": N_("Filters"),
     "clearFilters": N_("Clear all filters"),
     "searchLabel": N_("Search micro-credentials"),
+    "search": N_("Search"),
     "searchHint": N_("Matches titles, summaries, learning outcomes, ESCO skills, keywords and "
                      "providers in every language. Results change as you type."),
     "sortBy": N_("Sort by"),

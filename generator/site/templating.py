@@ -32,7 +32,6 @@ FILTERS = {
     "markdown": text.markdown,
     "script_json": script_json,
     "catalogue_page_url": catalogue_page_url,
-    "bar_chart": bar_chart,
     "esco_slug": esco_slug,
     **{f"{kind.name}_url": kind.url for kind in KINDS},
 }
@@ -106,6 +105,11 @@ def _money(context: Context, price: Any) -> str:
 
 
 @pass_context
+def _bar_chart(context: Context, table: statistics.Table) -> Any:
+    return bar_chart(table, page_language(context))
+
+
+@pass_context
 def _inline(context: Context, label: str) -> str:
     """A label inside a sentence: lowercase first letter, except in German (nouns)."""
     if page_language(context) == "de" or not label:
@@ -121,7 +125,7 @@ def _plural_count(value: Any) -> int:
 LANGUAGE_FILTERS = {
     "t": _pick, "t_lang": _pick_language, "t_others": _others, "label": _label,
     "description": _description, "term": _term, "number": _number, "hours": _hours,
-    "long_date": _long_date, "money": _money, "inline": _inline,
+    "long_date": _long_date, "money": _money, "inline": _inline, "bar_chart": _bar_chart,
 }
 """Filters that word or choose text in the page's language."""
 
@@ -147,6 +151,11 @@ def _search_stemmer_scripts(context: Context) -> list[str]:
 
 
 @pass_context
+def _catalogue_statistics(context: Context, catalogue: Any) -> list[statistics.Table]:
+    return statistics.tables(catalogue, page_language(context))
+
+
+@pass_context
 def _search_messages(context: Context) -> dict[str, Any]:
     return script_messages(page_language(context))
 
@@ -155,6 +164,7 @@ GLOBALS = {
     "page_language": _page_language, "search_index_path": _search_index_path,
     "search_summaries_path": _search_summaries_path,
     "search_stemmer_scripts": _search_stemmer_scripts, "search_messages": _search_messages,
+    "catalogue_statistics": _catalogue_statistics,
 }
 """Functions the templates call: the page's language, its search index and messages."""
 
@@ -215,6 +225,5 @@ def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) ->
     env.filters["partner_type"] = PARTNER_TYPES.get
     env.filters["recognition_purpose"] = PURPOSES.get
     env.filters["extract"] = lambda key, container: container[key]
-    env.globals.update(catalogue_statistics=statistics.tables,
-                       catalogue_provider_statistics=statistics.provider_rows,
+    env.globals.update(catalogue_provider_statistics=statistics.provider_rows,
                        catalogue_summary=statistics.summary)

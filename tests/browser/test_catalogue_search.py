@@ -181,6 +181,8 @@ def test_filters_work_from_the_keyboard_alone_with_visible_focus(
     values, column = facet(document, "level")
     page = open_page(site_url + "catalogue/", ready=True)
     page.focus("#mv-q")
+    page.keyboard.press("Tab")  # the Search button
+    assert page.evaluate("document.activeElement.id") == "mv-go"
     page.keyboard.press("Tab")  # the sort order
     assert page.evaluate("document.activeElement.id") == "mv-sort"
     page.keyboard.press("Tab")  # the quick filter "Upcoming only"
@@ -257,3 +259,16 @@ def test_the_page_cuts_text_into_the_words_python_indexed(site_url: str, text: s
             "([words, stem]) => words.map((w) => window.microvetSearch.indexWord(w, stem))",
             [kept, stem])
         assert indexed == search.normalise_words(text, "en", stem=stem)
+
+
+def test_enter_in_the_search_box_says_how_many_and_goes_to_the_results(
+        site_url: str, open_page: Callable[..., Any]):
+    page = open_page(site_url + "catalogue/", ready=True)
+    everything = page.inner_text("#mv-count")
+    shown = len(shown_titles(page))
+    page.fill("#mv-q", "espresso")
+    page.press("#mv-q", "Enter")
+    assert page.evaluate("document.activeElement.id") == "mv-results-heading"
+    assert page.inner_text("#mv-count") != everything  # announced at once, not after typing
+    assert 0 < len(shown_titles(page)) < shown
+

@@ -94,7 +94,7 @@ def test_nothing_found_says_did_you_mean_the_nearest_word(open_page, site_url):
 # --- 2. navigation ----------------------------------------------------------------------------
 
 
-NAV = ["Catalogue", "Providers", "About micro-credentials", "Data for aggregators"]
+NAV = ["Catalogue", "Providers", "Statistics", "About"]
 
 
 def test_desktop_tabs_reach_the_main_sections_from_a_unit_page(open_page, site_url):

@@ -724,14 +724,20 @@
     var form = element("form", { class: "mv-search__form", role: "search", "aria-label": TEXT.messages.searchLabel }, [
       element("div", { class: "mv-search__query" }, [
         element("label", { for: "mv-q", text: TEXT.messages.searchLabel }),
-        query,
+        element("div", { class: "mv-search__field" }, [query, element("button", {
+          type: "submit", class: "mv-button", id: "mv-go", text: TEXT.messages.search })]),
         element("p", { id: "mv-q-hint", class: "mv-hint", text: TEXT.messages.searchHint })
       ]),
       element("div", { class: "mv-search__sort" }, [element("label", { for: "mv-sort", text: TEXT.messages.sortBy }), sort]),
       quick,
       filters
     ]);
-    form.addEventListener("submit", function (event) { event.preventDefault(); self.announce(0); });
+    // Results follow the typing; Enter or the Search button says how many and goes to them.
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      self.announce(0);
+      self.heading.focus();
+    });
     query.addEventListener("input", function () { self.change({ q: query.value }, "typing"); });
     sort.addEventListener("change", function () { self.change({ sort: sort.value }, "push"); });
     filters.addEventListener("change", function (event) {
