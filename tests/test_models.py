@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
 
 from generator.content.models import EscoSkill, Price, Session, Stackability, Unit, Workload
-from generator.content.models.base import check_url
+from generator.content.models.base import check_url, unique
 
 
 def errors(model, data, context=None) -> list[str]:
@@ -148,3 +149,12 @@ def test_text_in_the_default_language_from_the_context():
          "category": "skill"}, context={"default_language": "it"})
     assert outcome.title == {"it": "Titolo"}
     assert list(outcome.statement) == ["en", "it"]
+
+
+def test_a_repeated_entry_is_refused_but_not_two_that_only_lost_a_refused_character():
+    assert unique(["forklift", "safety"]) == ["forklift", "safety"]
+    with pytest.raises(PydanticCustomError, match="'forklift' is listed twice"):
+        unique(["forklift", "safety", "forklift"])
+    # "\e" and "\x1A" both read as U+FFFD, each already reported with its line and column
+    # (found by tests/test_properties.py): a third message saying "listed twice" would mislead
+    assert unique(["\ufffd", "\ufffd"]) == ["\ufffd", "\ufffd"]

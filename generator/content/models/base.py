@@ -21,6 +21,9 @@ from pydantic_core import PydanticCustomError
 from generator.content.vocabularies import Vocabulary, vocabulary
 from generator.content.vocabularies.suggest import did_you_mean
 
+REPLACED = "\ufffd"
+"""What the reader puts for a character it refuses (generator/content/strict_yaml.py)."""
+
 
 class Model(BaseModel):
     """Strict and inert: unknown keys are errors, instances never change."""
@@ -206,9 +209,15 @@ def _code_as_text(value: Any) -> Any:
 
 
 def unique(items: list[Any]) -> list[Any]:
-    """Reject repeated entries in a list (a repeated code is always a slip)."""
+    """Reject repeated entries in a list (a repeated code is always a slip).
+
+    Text in which the reader replaced a character that no output can carry (with U+FFFD, and
+    reported it) is left out: two entries that differ only there are not a repetition.
+    """
     seen: set[Any] = set()  # not a list: a long hostile list made the check quadratic
     for item in items:
+        if isinstance(item, str) and REPLACED in item:
+            continue
         if item in seen:
             raise PydanticCustomError("unique", "'{value}' is listed twice",
                                       {"value": getattr(item, "uri", item)})
