@@ -106,16 +106,16 @@ class Plan:
 
 
 def gather(content: Path, root: Path, site: SiteInfo, clock: StageClock | None = None,
-           reader: CatalogueReader | None = None, previous: Plan | None = None) -> Plan:
+           reader: CatalogueReader | None = None) -> Plan:
     """Read and check all content and list every generated page; write nothing.
 
-    A `reader` kept from an earlier call re-reads only the files changed since, and the pages
-    of a `previous` plan are kept for the objects those files did not touch (the preview).
+    A `reader` kept from an earlier call re-reads only the files changed since (the preview,
+    generator/site/preview.py, which then lists the pages itself, the edited objects' first).
     """
     clock = clock or StageClock(enabled=False)
     catalogue = (reader or CatalogueReader(content, root=root)).read()
     clock.lap("read and validate")
-    pages = site_pages(catalogue, previous.by_source if previous else None, site.language)
+    pages = site_pages(catalogue, None, site.language)
     plan = Plan(catalogue, site, tuple(pages))
     clock.lap("pages: list")
     return plan

@@ -177,6 +177,18 @@ def language_pages(catalogue: Catalogue, language: str,
                     for page in shared]
 
 
+def object_versions(catalogue: Catalogue, kind: Kind, obj: Any,
+                    default_language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
+    """One object's pages: at its URL in the default language, and under `<language>/` in
+    each other interface language it is described in (as `site_pages` lists them)."""
+    pages = [object_page(catalogue, kind, obj, default_language)]
+    for language in LANGUAGES:
+        if language != default_language and language in kind.languages(obj):
+            page = object_page(catalogue, kind, obj, language)
+            pages.append(replace(page, src_uri=f"{language}/{page.src_uri}", in_nav=False))
+    return pages
+
+
 def _object_pages(catalogue: Catalogue, language: str,
                   previous: Mapping[str, GeneratedPage] | None,
                   prefix: str = "") -> list[GeneratedPage]:

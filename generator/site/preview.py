@@ -43,15 +43,15 @@ from mkdocs.structure.pages import Page
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.build.pipeline import Plan, gather
+from generator.build.pipeline import Plan
 from generator.build.writer import write_outputs
-from generator.content.catalogue import Catalogue, Key
+from generator.content.catalogue import Catalogue, CatalogueReader, Key
 from generator.content.errors import ContentError, Problem
 from generator.i18n import LANGUAGES
-from generator.kinds import BY_FOLDER, KINDS
+from generator.kinds import BY_FOLDER, BY_NAME, KINDS
 from generator.outputs import AGGREGATES, object_documents
 from generator.site import sitemap
-from generator.site.pages import GeneratedPage, page_language
+from generator.site.pages import GeneratedPage, object_versions, page_language, site_pages
 from generator.site.plugin import MicrovetPlugin
 
 log = logging.getLogger("microvet.preview")
@@ -115,17 +115,24 @@ class Preview:
         old = plugin.plan
         content = self.root / plugin.config.content_dir
         try:
-            plan = gather(content, self.root, old.site, reader=plugin.reader, previous=old)
+            catalogue = (plugin.reader or CatalogueReader(content, root=self.root)).read()
         except ContentError as error:
             self._fail(error.problems)
             return
-        plugin.plan = plan
-        changed = changed_objects(old.catalogue, plan.catalogue)
-        self._sync_files(old, plan)
-        first = [page.src_uri for key in sorted(changed) for page in _pages_of(plan, key)]
-        self._render(plan, first, changed)
+        changed = changed_objects(old.catalogue, catalogue)
+        # First the edited objects' own pages, from the earlier page list with theirs
+        # replaced: listing every page of 10,000 units takes longer than the 2 s a save may.
+        interim = Plan(catalogue, old.site, _with_pages_of(old, catalogue, changed))
+        plugin.plan = interim
+        self._sync_files(old, interim)
+        first = [page.src_uri for key in sorted(changed) for page in _pages_of(interim, key)]
+        self._render(interim, first, changed)
         self._succeed()  # the edited object is served now; the browser reloads
         served = time.perf_counter() - started
+        plan = Plan(catalogue, old.site,
+                    tuple(site_pages(catalogue, old.by_source, old.site.language)))
+        plugin.plan = plan
+        self._sync_files(interim, plan)
         near = neighbours(old.catalogue, changed) | neighbours(plan.catalogue, changed)
         near |= {(kind.folder, object_id) for kind in KINDS if kind.shows_catalogue
                  for object_id in plan.catalogue.objects[kind.folder]}
@@ -136,7 +143,8 @@ class Preview:
         self._pending_pages.update(page.src_uri for page in changed_list_pages(old, plan))
         self._pending_pages.update(language_pages_relinked(old, plan))
         self._pending_pages.update(self._markdown_pages())
-        self._pending_pages.difference_update(first)
+        if interim.localised == plan.localised and interim.versions == plan.versions:
+            self._pending_pages.difference_update(first)  # rendered as the full plan has them
         self._pending_catalogue_files = True
         self._written_renderers.clear()  # the catalogue changed: all of them again
         if self.finish(interrupt):
@@ -279,6 +287,19 @@ def _catalogue_renderers(plan: Plan) -> list[tuple[str, Callable[[], dict[str, b
         for renderer in AGGREGATES]
     bound.append(("sitemap", partial(sitemap.render, plan.catalogue, plan.site, plan.pages)))
     return bound
+
+
+def _with_pages_of(old: Plan, catalogue: Catalogue,
+                   changed: set[Key]) -> tuple[GeneratedPage, ...]:
+    """`old`'s pages, with those of the `changed` objects as `catalogue` now has them."""
+    kept = [page for page in old.pages
+            if page.kind is None or page.object_id is None
+            or (BY_NAME[page.kind].folder, page.object_id) not in changed]
+    for folder, object_id in sorted(changed):
+        obj = catalogue.objects[folder].get(object_id)
+        if obj is not None:
+            kept += object_versions(catalogue, BY_FOLDER[folder], obj, old.site.language)
+    return tuple(kept)
 
 
 def changed_objects(old: Catalogue, new: Catalogue) -> set[Key]:
