@@ -50,6 +50,8 @@ MAX_DIGITS = 30
 
 # YAML escapes ("\0", "\x1b", "\ud800") can write what the file itself may not contain:
 # control characters and lone surrogates break the XML outputs, terminals and UTF-8 encoding.
+REPLACEMENT = "\ufffd"
+"""What a character no output can carry is replaced with, once reported."""
 NOT_TEXT = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 Loc = tuple[str | int, ...]
@@ -177,7 +179,7 @@ def text_value(value: str) -> tuple[str, str | None]:
     bad = NOT_TEXT.search(value)
     if bad is None:
         return value, None
-    return NOT_TEXT.sub("\ufffd", value), (
+    return NOT_TEXT.sub(REPLACEMENT, value), (
         f"the text contains the character U+{ord(bad[0]):04X}, which is not allowed in "
         "published text: delete it")
 

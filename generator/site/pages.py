@@ -181,12 +181,17 @@ def object_versions(catalogue: Catalogue, kind: Kind, obj: Any,
                     default_language: str = DEFAULT_LANGUAGE) -> list[GeneratedPage]:
     """One object's pages: at its URL in the default language, and under `<language>/` in
     each other interface language it is described in (as `site_pages` lists them)."""
-    pages = [object_page(catalogue, kind, obj, default_language)]
-    for language in LANGUAGES:
-        if language != default_language and language in kind.languages(obj):
-            page = object_page(catalogue, kind, obj, language)
-            pages.append(replace(page, src_uri=f"{language}/{page.src_uri}", in_nav=False))
-    return pages
+    return [_object_page_in(catalogue, kind, obj, language,
+                            "" if language == default_language else f"{language}/")
+            for language in LANGUAGES
+            if language == default_language or language in kind.languages(obj)]
+
+
+def _object_page_in(catalogue: Catalogue, kind: Kind, obj: Any, language: str,
+                    prefix: str) -> GeneratedPage:
+    """The object's page in `language`, at `prefix` + its URL."""
+    page = object_page(catalogue, kind, obj, language)
+    return replace(page, src_uri=prefix + page.src_uri, in_nav=False) if prefix else page
 
 
 def _object_pages(catalogue: Catalogue, language: str,
@@ -205,8 +210,7 @@ def _object_pages(catalogue: Catalogue, language: str,
                     and old.context.get("language") == language):
                 pages.append(old)
             else:
-                page = object_page(catalogue, kind, obj, language)
-                pages.append(replace(page, src_uri=source, in_nav=False) if prefix else page)
+                pages.append(_object_page_in(catalogue, kind, obj, language, prefix))
     return pages
 
 

@@ -44,7 +44,12 @@ from generator.i18n import N_
 from generator.kinds import SiteInfo
 from generator.site import csp, templating
 from generator.site.minify import minify_assets
-from generator.site.pages import markdown_fallbacks, markdown_page_dates, markdown_page_urls
+from generator.site.pages import (
+    default_url,
+    markdown_fallbacks,
+    markdown_page_dates,
+    markdown_page_urls,
+)
 
 log = logging.getLogger("mkdocs.plugins.microvet")
 
@@ -96,6 +101,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         """What MkDocs rendered the pages with, for `generator/site/preview.py`."""
         self._borrowed_active: Page | None = None
         """The navigation entry marked active while a language version of it renders."""
+        self._nav_pages: dict[str, Page] = {}
+        """The navigation's pages by URL."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
@@ -192,6 +199,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shell = Shell(config, files, None, nav)
+        self._nav_pages = {item.url: item for item in nav.pages}
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -216,18 +224,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
     def _navigation_entry(self, page: Page) -> Page | None:
         """The page's place in the navigation: itself, or for a language version outside the
         navigation (`de/statistics/`), the default-language page it translates."""
-        if page.parent is not None:
-            return page
-        if self.shell is None or self.shell.nav is None:
-            return None
-        return self._nav_page(page.url)
-
-    def _nav_page(self, url: str) -> Page | None:
-        assert self.shell is not None and self.shell.nav is not None
-        language, _, rest = url.partition("/")
-        if language not in i18n.LANGUAGES:
-            rest = url
-        return next((item for item in self.shell.nav.pages if item.url == rest), None)
+        assert self.plan is not None  # set by on_config
+        return self._nav_pages.get(default_url(page.url, self.plan.site.language))
 
     def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> TemplateContext:

@@ -18,11 +18,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from generator.content.strict_yaml import REPLACEMENT
 from generator.content.vocabularies import Vocabulary, vocabulary
 from generator.content.vocabularies.suggest import did_you_mean
-
-REPLACED = "\ufffd"
-"""What the reader puts for a character it refuses (generator/content/strict_yaml.py)."""
 
 
 class Model(BaseModel):
@@ -216,7 +214,7 @@ def unique(items: list[Any]) -> list[Any]:
     """
     seen: set[Any] = set()  # not a list: a long hostile list made the check quadratic
     for item in items:
-        if isinstance(item, str) and REPLACED in item:
+        if isinstance(item, str) and REPLACEMENT in item:
             continue
         if item in seen:
             raise PydanticCustomError("unique", "'{value}' is listed twice",
