@@ -16,23 +16,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 import yaml
 
-from generator.build.writer import write_outputs
-from generator.content.advice import site_url_warnings
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import CheckWarning, ContentError, Problem
 from generator.content.history import fallback_date
-from generator.content.serialise import json_bytes
 from generator.i18n import LANGUAGES, po_path
 from generator.kinds import KINDS, SiteInfo
-from generator.outputs import credentials
-from generator.site import preview
-from generator.tools.completeness import as_json as completeness_json
-from generator.tools.completeness import as_text as completeness_text
-from generator.tools.completeness import completeness
-from generator.tools.diff import DiffError, diff_revisions
-from generator.tools.scaffold import ScaffoldError, create
-from generator.tools.schemas import schema_files
-from generator.tools.translations import extract, progress, template_path, template_text, update
 
 CORE_KINDS = ("unit", "outcome", "provider")
 """Counted by `microvet check` even when there are none; other kinds only when present."""
@@ -80,6 +68,9 @@ def check(content_dir: Path, output_format: str, strict: bool, show_completeness
         click.echo("--strict: the warnings above count as problems", err=True)
         sys.exit(1)
     if show_completeness:
+        from generator.tools.completeness import as_json as completeness_json
+        from generator.tools.completeness import as_text as completeness_text
+        from generator.tools.completeness import completeness
         report = completeness(catalogue)
         click.echo(json.dumps(completeness_json(report), indent=2, ensure_ascii=False)
                    if output_format == "json" else completeness_text(report), nl=False)
@@ -133,6 +124,7 @@ def build(config_file: str, strict: bool, site_dir: str | None) -> None:
     Example:
         microvet build
     """
+    from generator.content.advice import site_url_warnings
     for warning in site_url_warnings(Path(config_file), os.environ, Path(config_file).as_posix()):
         click.echo(str(warning), err=True)
     args = ["build", "-f", config_file, *(["--strict"] if strict else [])]
@@ -156,6 +148,7 @@ def serve(config_file: Path, dev_addr: str) -> None:
     Example:
         microvet serve
     """
+    from generator.site import preview
     host, _, port = dev_addr.rpartition(":")
     if not host or not port.isdigit():
         raise click.BadParameter("use HOST:PORT, e.g. 127.0.0.1:8000", param_hint="--dev-addr")
@@ -191,6 +184,7 @@ def new(kind: str, object_id: str, content_dir: Path) -> None:
     Example:
         microvet new unit barista-basics
     """
+    from generator.tools.scaffold import ScaffoldError, create
     try:
         path = create(kind, object_id, content_dir)
     except ScaffoldError as error:
@@ -214,6 +208,8 @@ def schema(output_dir: Path) -> None:
     Example:
         microvet schema
     """
+    from generator.build.writer import write_outputs
+    from generator.tools.schemas import schema_files
     files = schema_files()
     write_outputs(output_dir, files)
     for path in sorted(files):
@@ -238,6 +234,7 @@ def diff(base: str, head: str | None, content_dir: Path) -> None:
         microvet diff main
         microvet diff origin/main HEAD
     """
+    from generator.tools.diff import DiffError, diff_revisions
     try:
         click.echo(diff_revisions(base, head, content_dir, Path.cwd()), nl=False)
     except DiffError as error:
@@ -370,6 +367,8 @@ def credential(unit_id: str, recipient_name: str, recipient_id: str,
         microvet credential barista-basics --recipient-name "Ana" --recipient-id mailto:a@x.org
         microvet credential barista-basics --format elm --recipient-name Ana --recipient-id did:x:1
     """
+    from generator.content.serialise import json_bytes
+    from generator.outputs import credentials
     try:
         recipient = credentials.Recipient(recipient_name, recipient_id)
     except credentials.RecipientError as error:
@@ -524,6 +523,7 @@ def translations_extract(root: Path) -> None:
     Example:
         microvet translations extract
     """
+    from generator.tools.translations import extract, template_path, template_text, update
     template = extract(root)
     template_path().write_bytes(template_text(template))
     click.echo(f"Wrote {template_path().as_posix()}: {len(template)} messages")
@@ -542,6 +542,7 @@ def translations_status() -> None:
     Example:
         microvet translations status
     """
+    from generator.tools.translations import progress
     complete = True
     for language in LANGUAGES:
         found = progress(language)

@@ -6,6 +6,7 @@ import datetime as dt
 import subprocess
 
 import pytest
+from conftest import ContentTree
 
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError
@@ -246,6 +247,19 @@ def test_dates_come_from_git_history_and_outcome_changes(content_tree):
     dates = load_catalogue(content_tree.content, root=root).dates["barista"]
     assert dates.published == dt.date(2025, 1, 10)
     assert dates.updated == dt.date(2025, 6, 2)
+
+
+def test_dates_are_found_when_the_project_is_a_subfolder_of_its_repository(tmp_path):
+    tree = ContentTree(tmp_path / "catalogue")  # the repository's top is tmp_path
+    tree.minimal()
+    date = "2025-04-07T08:00:00+00:00"
+    env = {"GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(tmp_path),
+           "GIT_CONFIG_NOSYSTEM": "1"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "first"]):
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+                       cwd=tmp_path, check=True, capture_output=True, env=env)
+    dates = load_catalogue(tree.content, root=tree.root).dates["barista"]
+    assert (dates.published, dates.updated) == (dt.date(2025, 4, 7), dt.date(2025, 4, 7))
 
 
 def test_explicit_dates_win_and_without_git_the_source_date_epoch_is_used(

@@ -23,6 +23,13 @@ class FileDates:
 
 def git_dates(root: Path, folder: Path) -> dict[Path, FileDates]:
     """Commit dates of every file under `folder` (absolute paths); empty outside git."""
+    top, dates = repository_dates(root, folder)
+    return {Path(top, path): known for path, known in dates.items()}
+
+
+def repository_dates(root: Path, folder: Path) -> tuple[str, dict[str, FileDates]]:
+    """The repository's top folder, and the commit dates of every file under `folder` by
+    its path from there (`content/units/a.yaml`); ("", {}) outside git."""
     try:
         top = subprocess.run(
             ["git", "rev-parse", "--show-toplevel"], cwd=root, capture_output=True,
@@ -33,18 +40,17 @@ def git_dates(root: Path, folder: Path) -> dict[Path, FileDates]:
             cwd=root, capture_output=True, text=True, check=True, timeout=120,
         ).stdout
     except (OSError, subprocess.SubprocessError):
-        return {}
-    dates: dict[Path, FileDates] = {}
+        return "", {}
+    dates: dict[str, FileDates] = {}
     current: dt.date | None = None
     for line in log.splitlines():
         if line.startswith("\x00"):
             current = dt.datetime.fromisoformat(line[1:]).astimezone(dt.UTC).date()
         elif line and current is not None:
-            path = Path(top, line)
-            known = dates.get(path)
+            known = dates.get(line)
             # git log lists newest first: the first date seen is the last change.
-            dates[path] = FileDates(first=current, last=known.last if known else current)
-    return dates
+            dates[line] = FileDates(first=current, last=known.last if known else current)
+    return top, dates
 
 
 def fallback_date() -> dt.date | None:
