@@ -46,6 +46,20 @@ _ConfigLoader.add_constructor(
     if isinstance(node, yaml.SequenceNode) else None)
 
 
+def _nav_of(nav: list[Any], pages: dict[str, str]) -> list[Any]:
+    """The navigation's entries whose page the baseline has, sections kept when not empty."""
+    kept: list[Any] = []
+    for entry in nav:
+        title, target = next(iter(entry.items()))
+        if isinstance(target, list):
+            inner = _nav_of(target, pages)
+            if inner:
+                kept.append({title: inner})
+        elif target in pages:
+            kept.append(entry)
+    return kept
+
+
 def write_baseline(project: Path, target: Path) -> int:
     """Write the plain MkDocs project; return its number of Markdown pages."""
     if target.exists():
@@ -60,8 +74,7 @@ def write_baseline(project: Path, target: Path) -> int:
              for path in (project / "pages").rglob("*.md")}
     pages.update(_content_pages(catalogue))
     pages.update(_language_copies(catalogue, pages))
-    config["nav"] = [entry for entry in config["nav"]
-                     if next(iter(entry.values())) in pages]
+    config["nav"] = _nav_of(config["nav"], pages)
     (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False,
                                                       allow_unicode=True), encoding="utf-8")
     for name, markdown in pages.items():

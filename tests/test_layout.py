@@ -39,6 +39,7 @@ TESTED_ELSEWHERE = {
 """Modules whose tests live in another file, and why."""
 
 LAYERS = [
+    "generator.collector",    # the cycle collector's thresholds (imports nothing of ours)
     "generator.i18n",         # interface languages and their messages (imports nothing of ours)
     "generator.content",      # reading one file: sources, models, vocabularies, validation
     "generator.kinds",        # the registry of kinds (their models and checks)

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-import gc
 import os
 import re
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from generator.collector import collecting_rarely
 from generator.content.advice import unit_warnings
 from generator.content.errors import CheckWarning, ContentError, Problem, display_path
 from generator.content.history import FileDates, build_date, fallback_date, repository_dates
@@ -221,7 +220,7 @@ class CatalogueReader:
 
         Its warnings judge sessions against `today` (default: the build date).
         """
-        with _without_cycle_collection():
+        with collecting_rarely():
             return self._read(today)
 
     def _read(self, today: dt.date | None) -> Catalogue:
@@ -308,24 +307,6 @@ class CatalogueReader:
                 self._history = {path.removeprefix(prefix): known for path, known
                                  in dates.items() if path.startswith(prefix)}
         return self._history.get(display)
-
-
-@contextmanager
-def _without_cycle_collection() -> Iterator[None]:
-    """Pause Python's cycle collector while a catalogue is read.
-
-    Reading makes millions of small objects that live on (the catalogue) and almost no
-    reference cycles, yet each of the collector's passes walks every object made so far:
-    at 10,000 units that was a third of `microvet check` (3.3 of 9.2 s). Garbage without
-    cycles is freed at once as ever; the few cycles are collected after reading.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _entries(folder: Path, folder_display: str,

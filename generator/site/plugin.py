@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -38,6 +39,7 @@ from mkdocs.utils.templates import TemplateContext
 from generator import i18n
 from generator.build.pipeline import Plan, Publication, gather
 from generator.build.timings import StageClock
+from generator.collector import collecting_rarely
 from generator.content.catalogue import CatalogueReader
 from generator.content.errors import ContentError
 from generator.i18n import N_
@@ -103,12 +105,15 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         """The navigation entry marked active while a language version of it renders."""
         self._nav_pages: dict[str, Page] = {}
         """The navigation's pages by URL."""
+        self._collector = ExitStack()
+        """Holds the cycle collector's build thresholds from on_config to the build's end."""
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.clock.start()
+        self._collector.enter_context(collecting_rarely())
         root = Path(config.config_file_path).parent
         language = _interface_language(config)
         # A translation into the default language itself (`pages/it/` when the site is Italian)
@@ -287,10 +292,12 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         if self.publication is not None:
             self.publication.finish()
         self.clock.lap("waiting for the output writer")
+        self._collector.close()
 
     on_post_build = CombinedEvent(_post_build_first, _post_build_last)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._collector.close()
         if self.publication is not None:
             self.publication.abandon()
             self.publication = None
