@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from conftest import copy_project
 from jinja2 import DictLoader, Environment
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from generator.site import templating
 
@@ -111,3 +115,41 @@ def test_the_catalogue_page_gets_its_language_s_index_stemmer_and_messages(lang_
     assert lang_env.get_template("c.html").render(language="de") == (
         "catalogue/search-index.de.json assets/vendor/lunr.stemmer.support.js,"
         "assets/vendor/lunr.de.js Filter ")
+
+
+def _build_in_process(project: Path) -> dict[str, bytes]:
+    config = load_config(str(project / "mkdocs.yml"))
+    config.plugins.on_startup(command="build", dirty=False)
+    build(config)
+    config.plugins.on_shutdown()
+    site = project / "site"
+    return {path.relative_to(site).as_posix(): path.read_bytes()
+            for path in sorted(site.rglob("*.html"))}
+
+
+def test_remembered_parts_give_the_same_pages_as_rendering_each_page_whole(
+        tmp_path: Path, monkeypatch):
+    """The unit cards and Material's navigation, kept per language and folder (`Memo`), give
+    every page of the sample site byte for byte what rendering every page in full gives."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    remembered = copy_project(tmp_path / "remembered")
+    monkeypatch.chdir(remembered)
+    calls: list[bool] = []
+    part = templating.Memo.part
+
+    def counting(self, context, key, render, links_to_or_below):
+        calls.append(links_to_or_below(context["page"].url))
+        return part(self, context, key, render, links_to_or_below)
+
+    monkeypatch.setattr(templating.Memo, "part", counting)
+    with_memo = _build_in_process(remembered)
+    whole = copy_project(tmp_path / "whole")
+    monkeypatch.chdir(whole)
+    monkeypatch.setattr(templating.Memo, "part",
+                        lambda self, context, key, render, links_to_or_below: render())
+    without = _build_in_process(whole)
+    assert len(with_memo) > 500
+    assert sorted(with_memo) == sorted(without)
+    assert [page for page in with_memo if with_memo[page] != without[page]] == []
+    # the parts were kept for most pages, and pages a part links to rendered their own
+    assert calls.count(False) > 1000 and calls.count(True) > 50

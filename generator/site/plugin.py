@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import Environment
+from jinja2 import Environment, pass_context
+from jinja2.runtime import Context
 from markupsafe import escape
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
@@ -105,6 +107,10 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         """The navigation entry marked active while a language version of it renders."""
         self._nav_pages: dict[str, Page] = {}
         """The navigation's pages by URL."""
+        self._nav_items: list[Any] = []
+        """Every entry of the navigation: pages, sections and links."""
+        self._nav_targets_at_or_below: set[str] = set()
+        """The URLs that the navigation links to in any language, and every folder above them."""
         self._collector = ExitStack()
         """Holds the cycle collector's build thresholds from on_config to the build's end."""
 
@@ -195,6 +201,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         self.clock.lap("pages: navigation, Markdown")
         assert self.plan is not None  # set by on_config
         templating.register(env, self.plan.site.language)
+        env.globals["remembered_navigation"] = self._remembered_navigation
         # `mkdocs serve` injects an inline live-reload script that no policy can foresee.
         env.globals["content_security_policy"] = (
             None if self.command == "serve" else _page_policy(env, config))
@@ -205,7 +212,34 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.shell = Shell(config, files, None, nav)
         self._nav_pages = {item.url: item for item in nav.pages}
+        self._nav_items = []
+        items = list(nav)
+        while items:
+            item = items.pop()
+            self._nav_items.append(item)
+            items.extend(getattr(item, "children", None) or ())
+        targets = {url for page in nav.pages for url in
+                   (page.url, *(f"{language}/{page.url}" for language in i18n.LANGUAGES))}
+        self._nav_targets_at_or_below = {"", *targets, *(
+            target[:end + 1] for target in targets
+            for end, character in enumerate(target) if character == "/")}
         return nav
+
+    @pass_context
+    def _remembered_navigation(self, context: Context, name: str, *,
+                               caller: Callable[[], str]) -> str:
+        """`{% call remembered_navigation("tabs") %}`: Material's navigation, rendered once
+        for the pages outside it that open the same sections, per language and depth.
+
+        A page in the navigation renders its own (its entry is marked as the current page).
+        """
+        page = context.get("page")
+        if page is None or self._nav_pages.get(page.url) is page:
+            return caller()
+        opened = tuple(id(item) for item in self._nav_items if item.active)
+        hidden = tuple(page.meta.get("hide") or ())
+        return templating.memo_of(context.environment).part(
+            context, (name, opened, hidden), caller, self._nav_targets_at_or_below.__contains__)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:

@@ -8,7 +8,7 @@ so translations are chosen per page, not per build.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import partial
 from typing import Any
 
@@ -160,7 +160,69 @@ def _search_messages(context: Context) -> dict[str, Any]:
     return script_messages(page_language(context))
 
 
+class Memo:
+    """HTML that many pages share, rendered once per catalogue and kept for the build.
+
+    A unit's card is the same on its outcome, provider and catalogue pages, and the
+    navigation of every unit page in a language is the same: rendering each once saves a
+    fifth of the pages' time. A part is kept by its key, the page's language and the folder
+    the page is in, and forgotten when the catalogue changes (a new build, or a preview after
+    an edit). Links are relative, and the same from every page of one folder, except to the
+    page itself or below it: a page the part links to, or to below, renders its own.
+    """
+
+    def __init__(self) -> None:
+        self._catalogue: object = None
+        self._parts: dict[Hashable, str] = {}
+
+    def part(self, context: Context, key: Hashable, render: Callable[[], str],
+             links_to_or_below: Callable[[str], bool]) -> str:
+        """The part's HTML: kept from an earlier page, or rendered now (and kept).
+
+        `links_to_or_below(url)` says whether the part links to the page at `url` or below.
+        """
+        catalogue = context.get("catalogue")
+        url = getattr(context.get("page"), "url", None)
+        if catalogue is None or not isinstance(url, str) or links_to_or_below(url):
+            return render()
+        if catalogue is not self._catalogue:
+            self._catalogue, self._parts = catalogue, {}
+        folder = url.rstrip("/").rpartition("/")[0]
+        full_key = (key, page_language(context), folder)
+        html = self._parts.get(full_key)
+        if html is None:
+            html = self._parts[full_key] = render()
+        return html
+
+
+MEMO = "microvet_memo"
+"""The environment's global that holds its `Memo`."""
+
+
+def memo_of(env: Environment) -> Memo:
+    """The environment's `Memo` (made by `register`)."""
+    memo = env.globals[MEMO]
+    assert isinstance(memo, Memo)  # register() puts it there
+    return memo
+
+
+@pass_context
+def _remembered(context: Context, *key: Hashable, links: tuple[str, ...] = (),
+                caller: Callable[[], str]) -> str:
+    """`{% call remembered("unit card", unit.id, links=(unit.id | unit_url,)) %}…{% endcall %}`:
+    the block's HTML, the same for every page of one language and folder (see `Memo`).
+    `links`: the site paths it links to (as given to the `url` filter)."""
+    language = page_language(context)
+
+    def links_to_or_below(url: str) -> bool:
+        return any(link.startswith(url) or f"{language}/{link}".startswith(url)
+                   for link in links)
+
+    return memo_of(context.environment).part(context, key, caller, links_to_or_below)
+
+
 GLOBALS = {
+    "remembered": _remembered,
     "page_language": _page_language, "search_index_path": _search_index_path,
     "search_summaries_path": _search_summaries_path,
     "search_stemmer_scripts": _search_stemmer_scripts, "search_messages": _search_messages,
@@ -210,6 +272,7 @@ def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) ->
     env.filters.update(LANGUAGE_FILTERS)
     env.filters["plural_count"] = _plural_count
     env.globals.update(GLOBALS)
+    env.globals[MEMO] = Memo()
     env.globals["default_language"] = i18n.check_language(default_language)
     env.globals["interface_languages"] = [(code, i18n.autonym(code)) for code in i18n.LANGUAGES]
     env.globals["translate_to"] = i18n.translate
