@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import nh3
 from babel.dates import format_date
@@ -22,6 +22,11 @@ _ALLOWED_TAGS = {
     "p", "br", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a",
     "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td", "del",
 }
+
+
+FORMATTED = 8192
+"""Numbers, amounts and dates kept formatted per language: a catalogue repeats few of them
+(hours, ECTS, prices, session dates) over thousands of pages, and Babel takes 20-50 µs each."""
 
 
 def pick(text: Mapping[str, str] | None, language: str = SITE_LANGUAGE) -> str:
@@ -94,6 +99,7 @@ def label(vocab: str, code: str | int | None, language: str = SITE_LANGUAGE) -> 
     return found.label_in(language) if found else ""
 
 
+@lru_cache(maxsize=FORMATTED)
 def number(value: Decimal | float | int | None, language: str = SITE_LANGUAGE) -> str:
     """`50`, `2.5` (`2,5` in German): no trailing `.0`, no grouping."""
     if value is None:
@@ -102,6 +108,7 @@ def number(value: Decimal | float | int | None, language: str = SITE_LANGUAGE) -
     return format_decimal(normal, locale=babel_locale(language), group_separator=False)
 
 
+@lru_cache(maxsize=FORMATTED)
 def hours(value: Decimal | float | int, language: str = SITE_LANGUAGE) -> str:
     """`1 hour`, `50 hours`, in `language`."""
     exact = Decimal(str(value))
@@ -110,6 +117,7 @@ def hours(value: Decimal | float | int, language: str = SITE_LANGUAGE) -> str:
         "num": number(value, language)}
 
 
+@lru_cache(maxsize=FORMATTED)
 def money(amount: Decimal, currency: str | None, language: str = SITE_LANGUAGE) -> str:
     """`Free` or `EUR 180` / `EUR 1,099.50` (`EUR 1.099,50` in German)."""
     if amount == 0:
@@ -118,6 +126,7 @@ def money(amount: Decimal, currency: str | None, language: str = SITE_LANGUAGE) 
     return f"{currency} {format_decimal(amount, format=pattern, locale=babel_locale(language))}"
 
 
+@lru_cache(maxsize=FORMATTED)
 def long_date(value: dt.date | None, language: str = SITE_LANGUAGE) -> str:
     """`3 March 2027` (`3. März 2027`), the same in every locale the build runs in."""
     if value is None:
