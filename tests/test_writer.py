@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 
+from generator.build import writer
 from generator.build.writer import BackgroundWriter, UnsafeOutputPath, write_outputs
 
 
@@ -51,3 +53,26 @@ def test_the_background_writer_raises_a_failed_write_when_finished(tmp_path: Pat
     writer.write({"feed.xml": b"x"})
     with pytest.raises(IsADirectoryError):
         writer.finish()
+
+
+def test_the_caller_waits_when_a_batch_is_already_waiting(tmp_path: Path, monkeypatch):
+    disk_free = threading.Event()
+    written: list[str] = []
+
+    def slow_write(site_dir: Path, files: dict[str, bytes]) -> None:
+        disk_free.wait(timeout=30)
+        written.extend(files)
+
+    monkeypatch.setattr(writer, "write_outputs", slow_write)
+    background = BackgroundWriter(tmp_path)
+    background.write({"a.json": b"1"})  # being written (held up)
+    background.write({"b.json": b"2"})  # waits its turn: room for WAITING_BATCHES == 1
+    third = threading.Thread(target=background.write, args=({"c.json": b"3"},))
+    third.start()
+    third.join(timeout=0.5)
+    assert third.is_alive()  # no room: the caller waits instead of piling up batches
+    disk_free.set()
+    third.join(timeout=30)
+    assert not third.is_alive()
+    background.finish()
+    assert written == ["a.json", "b.json", "c.json"]

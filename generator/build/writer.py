@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path, PurePosixPath
 
 
@@ -30,12 +30,19 @@ def write_outputs(site_dir: Path, files: Mapping[str, bytes]) -> None:
             target.write_bytes(files[path])
 
 
+WAITING_BATCHES = 1
+"""Batches that may wait behind the one being written; the caller waits for room beyond that,
+so that a slow disk cannot pile every renderer's files up in memory (at 10,000 units a
+renderer's batch is up to a few hundred MB)."""
+
+
 class BackgroundWriter:
     """Writes batches of files in one background thread while the caller goes on working.
 
-    Writing a file releases the GIL, so a build renders its pages while its 30,000 outputs
-    are written. `finish` waits for every batch and raises the first error; `cancel` drops
-    what has not started (for a build that failed anyway).
+    Writing a file releases the GIL, so a build renders its pages while its 70,000 outputs
+    are written. At most `WAITING_BATCHES` wait their turn. `finish` waits for every batch
+    and raises the first error; `cancel` drops what has not started (for a build that failed
+    anyway).
     """
 
     def __init__(self, site_dir: Path) -> None:
@@ -47,6 +54,9 @@ class BackgroundWriter:
         """Queue the files (their paths are checked now, in the caller's thread)."""
         for path in files:
             check_output_path(path)
+        unfinished = [future for future in self._pending if not future.done()]
+        if len(unfinished) > WAITING_BATCHES:
+            wait(unfinished[:len(unfinished) - WAITING_BATCHES])
         self._pending.append(self._pool.submit(write_outputs, self.site_dir, dict(files)))
 
     def finish(self) -> None:
