@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
+import sys
 
 import pytest
-from conftest import ContentTree
+from conftest import ROOT, ContentTree
 
 from generator.content.catalogue import load_catalogue
 from generator.content.errors import ContentError
@@ -286,3 +288,90 @@ def test_session_location_errors_name_only_the_branch_written(content_tree):
         "`sessions[1].location`",
         "content/units/barista.yaml:24:28: unknown field `contry`; did you mean `country`?",
     ]
+
+
+READ_BOTH_WAYS = """
+import datetime as dt, json, sys
+from pathlib import Path
+from generator.content import catalogue as module
+from generator.content.errors import ContentError
+
+def read():
+    try:
+        found = module.load_catalogue(Path(sys.argv[1]), root=Path(sys.argv[2]),
+                                      today=dt.date(2026, 11, 30))
+        return (found.objects, found.paths, found.warnings, found.dates)
+    except ContentError as error:
+        return [str(problem) for problem in error.problems]
+
+module.PARALLEL_FROM = 10**9
+alone = read()
+forks = []
+pool = module.ProcessPoolExecutor
+def counting(*args, **kwargs):
+    forks.append(kwargs["mp_context"].get_start_method())
+    return pool(*args, **kwargs)
+module.PARALLEL_FROM = 2
+module.ProcessPoolExecutor = counting
+together = read()
+print(json.dumps({"forks": forks, "same": together == alone,
+                  "problems": alone if isinstance(alone, list) else None}))
+"""
+
+
+def _read_both_ways(content, root) -> dict:
+    """Read the catalogue by one process, then by two, in a fresh interpreter (forking is
+    only done from a process without other threads, and the test run may have some)."""
+    result = subprocess.run([sys.executable, "-c", READ_BOTH_WAYS, str(content), str(root)],
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
+def test_two_processes_read_the_sample_catalogue_exactly_as_one():
+    both = _read_both_ways(ROOT / "content", ROOT)
+    assert both["forks"] == ["fork"]  # the second process did read half
+    assert both["same"] is True
+
+
+def test_two_processes_report_exactly_the_problems_of_one(content_tree):
+    content_tree.minimal()
+    replace(content_tree, "units", "barista", "hours: 25", "hours: lots")
+    content_tree.write("units", "other", "id: other\ntitle: [\n")
+    content_tree.write("outcomes", "dup", "id: dup\nid: dup\n")
+    both = _read_both_ways(content_tree.content, content_tree.root)
+    assert both["forks"] == ["fork"]
+    assert both["same"] is True
+    assert len(both["problems"]) >= 3
+
+
+DIES_THERE = """
+import json, os, sys
+from pathlib import Path
+from generator.content import catalogue as module
+
+content, root = Path(sys.argv[1]), Path(sys.argv[2])
+expected = module.load_catalogue(content, root=root).objects
+here, read_files, pools = os.getpid(), module._read_files, []
+
+def read_here_die_there(jobs):
+    if os.getpid() != here:
+        os._exit(1)  # the second process dies, as if killed
+    return read_files(jobs)
+
+def pool(*args, **kwargs):
+    pools.append(1)
+    return executor(*args, **kwargs)
+
+executor = module.ProcessPoolExecutor
+module.PARALLEL_FROM, module._read_files, module.ProcessPoolExecutor = 2, read_here_die_there, pool
+print(json.dumps({
+                  "same": module.load_catalogue(content, root=root).objects == expected,
+                  "forked": len(pools)}))
+"""
+
+
+def test_a_second_process_that_dies_costs_nothing_but_time(content_tree):
+    content_tree.minimal()
+    result = subprocess.run([sys.executable, "-c", DIES_THERE, str(content_tree.content),
+                             str(content_tree.root)], capture_output=True, text=True, check=True)
+    assert json.loads(result.stdout) == {"same": True, "forked": 1}
