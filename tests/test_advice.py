@@ -88,6 +88,15 @@ def test_the_ects_warning_says_what_the_hours_stand_for(content_tree):
         "`ects`"]
 
 
+def test_a_short_unit_s_fitting_credits_read_as_one_figure(content_tree):
+    content_tree.minimal()
+    edit(content_tree, "units", "barista", "hours: 25\n  ects: 1", "hours: 8\n  ects: 1")
+    assert warnings_of(content_tree) == [
+        "content/units/barista.yaml:10:3: warning: 1 ECTS for 8 hours is 8 hours per credit, "
+        "but one ECTS credit is 25-30 hours (8 hours are about 0.3 ECTS): check `hours` and "
+        "`ects`"]
+
+
 def test_the_margin_is_ten_percent_or_a_quarter_credit():
     assert expected_ects(Decimal(30)) == (Decimal("0.75"), Decimal("1.45"))
     assert expected_ects(Decimal(300)) == (Decimal(9), Decimal("13.2"))

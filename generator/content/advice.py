@@ -78,8 +78,8 @@ def _credits(unit: Unit, warn: Callable[[Loc, str], None]) -> None:
     low, high = expected_ects(hours)
     if not low <= ects <= high:
         per_credit = (hours / ects).quantize(Decimal("0.1")).normalize()
-        fitting = (f"{_number(hours / HOURS_PER_ECTS[1])}-"
-                   f"{_number(hours / HOURS_PER_ECTS[0])}")
+        fewest, most = _number(hours / HOURS_PER_ECTS[1]), _number(hours / HOURS_PER_ECTS[0])
+        fitting = fewest if fewest == most else f"{fewest}-{most}"  # "0.3", not "0.3-0.3"
         warn(("workload", "ects"),
              f"{_number(ects)} ECTS for {_number(hours)} hours is {per_credit:f} hours per "
              f"credit, but one ECTS credit is 25-30 hours ({_number(hours)} hours are about "
