@@ -209,7 +209,7 @@ def memo_of(env: Environment) -> Memo:
 @pass_context
 def _remembered(context: Context, *key: Hashable, links: tuple[str, ...] = (),
                 caller: Callable[[], str]) -> str:
-    """`{% call remembered("unit card", unit.id, links=(unit.id | unit_url,)) %}…{% endcall %}`:
+    """`{% call remembered("unit-card", unit.id, links=(unit.id | unit_url,)) %}…{% endcall %}`:
     the block's HTML, the same for every page of one language and folder (see `Memo`).
     `links`: the site paths it links to (as given to the `url` filter)."""
     language = page_language(context)

@@ -1046,16 +1046,18 @@
     }
   };
 
+  /* Say how many: after `delay` ms of quiet typing, or at once (0: Enter, a filter, sort). */
   Page.prototype.announce = function (delay) {
     var self = this;
     window.clearTimeout(this.announceTimer);
-    this.announceTimer = window.setTimeout(function () {
+    var say = function () {
       var found = self.results.length;
       var text = found === self.engine.count && !self.state.filters.length && !self.state.q.trim()
         ? plural("all", found, { num: grouped(found) })
         : plural("matches", found, { num: grouped(found), total: grouped(self.engine.count) });
       if (self.count.textContent !== text) { self.count.textContent = text; }
-    }, delay);
+    };
+    if (delay) { this.announceTimer = window.setTimeout(say, delay); } else { say(); }
   };
 
   /* What tests/browser compare with the Python side. */
