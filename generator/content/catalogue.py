@@ -297,7 +297,6 @@ class CatalogueReader:
             results[at] = result
         return [result for result in results if result is not None]
 
-
     def _dates_of(self, display: str) -> FileDates | None:
         """Git dates of a content file, by its display path (history read once)."""
         if self._history is None:

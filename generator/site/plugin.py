@@ -276,7 +276,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             variables.update(self.plan.page_context(generated))
         else:
             variables.update(self.plan.markdown_context(page.file.src_uri))
-        self._translate_navigation(nav, variables["language"])
+        self._translate_navigation(variables["language"])
         # The tab and sidebar of a language version show where its original is in the
         # navigation (MkDocs marks only the page itself, and only pages in the navigation).
         entry = self._navigation_entry(page)
@@ -293,16 +293,13 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
         # is invalid HTML (partials/nav-item.html: `tabindex="{{ tabindex }}"` with none set).
         return output.replace(EMPTY_TABINDEX, "")
 
-    def _translate_navigation(self, nav: Navigation, language: str) -> None:
+    def _translate_navigation(self, language: str) -> None:
         """Title the navigation in the page's language, just before the page is rendered.
 
         MkDocs has one navigation for the whole site, titled in mkdocs.yml, and renders the
         pages one after another: each page sets the titles for itself (`NAV_TITLES`).
         """
-        items = list(nav)
-        while items:
-            item = items.pop()
-            items.extend(getattr(item, "children", None) or ())
+        for item in self._nav_items:
             if not hasattr(item, "microvet_title"):
                 item.microvet_title = item.title  # as mkdocs.yml titles it
             if item.microvet_title:
