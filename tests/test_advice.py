@@ -79,22 +79,17 @@ def test_ects_outside_25_to_30_hours_per_credit_with_a_margin(content_tree, hour
     assert bool(warnings_of(content_tree)) is warned
 
 
-def test_the_ects_warning_says_what_the_hours_stand_for(content_tree):
+@pytest.mark.parametrize(("workload", "message"), [
+    ("hours: 60\n  ects: 20", "20 ECTS for 60 hours is 3 hours per credit, but one ECTS credit "
+     "is 25-30 hours (60 hours are about 2-2.4 ECTS): check `hours` and `ects`"),
+    # a short unit's fitting credits read as one figure, not "0.3-0.3"
+    ("hours: 8\n  ects: 1", "1 ECTS for 8 hours is 8 hours per credit, but one ECTS credit "
+     "is 25-30 hours (8 hours are about 0.3 ECTS): check `hours` and `ects`"),
+], ids=["range", "one figure"])
+def test_the_ects_warning_says_what_the_hours_stand_for(content_tree, workload, message):
     content_tree.minimal()
-    edit(content_tree, "units", "barista", "hours: 25\n  ects: 1", "hours: 60\n  ects: 20")
-    assert warnings_of(content_tree) == [
-        "content/units/barista.yaml:10:3: warning: 20 ECTS for 60 hours is 3 hours per credit, "
-        "but one ECTS credit is 25-30 hours (60 hours are about 2-2.4 ECTS): check `hours` and "
-        "`ects`"]
-
-
-def test_a_short_unit_s_fitting_credits_read_as_one_figure(content_tree):
-    content_tree.minimal()
-    edit(content_tree, "units", "barista", "hours: 25\n  ects: 1", "hours: 8\n  ects: 1")
-    assert warnings_of(content_tree) == [
-        "content/units/barista.yaml:10:3: warning: 1 ECTS for 8 hours is 8 hours per credit, "
-        "but one ECTS credit is 25-30 hours (8 hours are about 0.3 ECTS): check `hours` and "
-        "`ects`"]
+    edit(content_tree, "units", "barista", "hours: 25\n  ects: 1", workload)
+    assert warnings_of(content_tree) == [f"content/units/barista.yaml:10:3: warning: {message}"]
 
 
 def test_the_margin_is_ten_percent_or_a_quarter_credit():

@@ -278,8 +278,8 @@ class CatalogueReader:
 
     def _results(self, listed: list[tuple[Kind, os.DirEntry[str], str]]) -> list[_FileResult]:
         """Each listed file read and validated, or the result of last time if unchanged."""
-        results: list[_FileResult | None] = []
-        todo: list[tuple[int, str, str, str, Stamp]] = []
+        kept: list[_FileResult | None] = []
+        jobs: list[Job] = []
         for kind, entry, display in listed:
             try:
                 status = entry.stat()
@@ -288,14 +288,12 @@ class CatalogueReader:
                 stamp = (0, 0, 0)
             cached = self._files.get(entry.path)
             if cached is not None and cached.stamp == stamp and stamp != (0, 0, 0):
-                results.append(cached)
+                kept.append(cached)
             else:
-                todo.append((len(results), kind.name, entry.path, display, stamp))
-                results.append(None)
-        for (at, *_), result in zip(todo, _read_files_at_once(
-                [job[1:] for job in todo]), strict=True):
-            results[at] = result
-        return [result for result in results if result is not None]
+                kept.append(None)
+                jobs.append((kind.name, entry.path, display, stamp))
+        fresh = iter(_read_files_at_once(jobs))
+        return [result if result is not None else next(fresh) for result in kept]
 
     def _dates_of(self, display: str) -> FileDates | None:
         """Git dates of a content file, by its display path (history read once)."""

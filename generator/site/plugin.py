@@ -229,7 +229,7 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
     def _remembered_navigation(self, context: Context, name: str, *,
                                caller: Callable[[], str]) -> str:
         """`{% call remembered_navigation("tabs") %}`: Material's navigation, rendered once
-        for the pages outside it that open the same sections, per language and depth.
+        for the pages outside it that open the same sections, per language and folder.
 
         A page in the navigation renders its own (its entry is marked as the current page).
         """
