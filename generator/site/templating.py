@@ -9,11 +9,12 @@ so translations are chosen per page, not per build.
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Mapping
-from functools import partial
+from functools import cache, partial
 from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from generator import i18n
 from generator.content import text
@@ -43,14 +44,41 @@ def page_language(context: Context) -> str:
     return str(language) if language else i18n.DEFAULT_LANGUAGE
 
 
-@pass_context
-def _gettext(context: Context, message: str) -> str:
-    return i18n.translate(page_language(context), message)
+@cache
+def _worded(language: str, message: str, autoescape: bool) -> str:
+    """`message` in `language`, as Jinja's new-style gettext hands it to the template: Markup
+    where the template autoescapes, so that only the values put into it are escaped."""
+    worded = i18n.translate(language, message)
+    return Markup(worded) if autoescape else worded
+
+
+@cache
+def _worded_alone(language: str, message: str, autoescape: bool) -> str:
+    """`_worded` with no values put in (`%%` read as `%`, as everywhere)."""
+    return _worded(language, message, autoescape) % {}
 
 
 @pass_context
-def _ngettext(context: Context, singular: str, plural: str, count: int) -> str:
-    return i18n.translate_plural(page_language(context), singular, plural, count)
+def _gettext(context: Context, message: str, /, **variables: Any) -> str:
+    """`_("…")`, `gettext` and `{% trans %}`: Jinja's new-style gettext (jinja2.ext) in the
+    page's language, each message worded once per language (pages say the same words
+    thousands of times)."""
+    autoescape = context.eval_ctx.autoescape
+    if not variables:
+        return _worded_alone(page_language(context), message, autoescape)
+    return _worded(page_language(context), message, autoescape) % variables
+
+
+@pass_context
+def _ngettext(context: Context, singular: str, plural: str, count: int, /,
+              **variables: Any) -> str:
+    """`ngettext` and `{% trans %}` with a count: Jinja's new-style ngettext in the page's
+    language (`num` is the count, unless given)."""
+    variables.setdefault("num", count)
+    worded = i18n.translate_plural(page_language(context), singular, plural, count)
+    if context.eval_ctx.autoescape:
+        worded = Markup(worded)
+    return worded % variables
 
 
 @pass_context
@@ -280,8 +308,10 @@ def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) ->
     env.globals["language_suggestion"] = LANGUAGE_SUGGESTION
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(  # type: ignore[attr-defined]  # added by the extension
-        _gettext, _ngettext, newstyle=True)
+    # New-style gettext (`newstyle_gettext`, which `{% trans %}` compiles by), with callables
+    # that are new-style themselves: the extension's wrappers would add three calls a message.
+    env.newstyle_gettext = True  # type: ignore[attr-defined]  # added by the extension
+    env.globals.update(_=_gettext, gettext=_gettext, ngettext=_ngettext)
     env.globals["metadata_licence"] = metadata_licence()
     env.globals["pathway_view"] = pathway_view
     env.filters["evidence_label"] = EVIDENCE.get
