@@ -6,7 +6,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_project, mkdocs_build
+from conftest import ROOT, copy_project, mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from generator.site.plugin import TemplatePage
 
 RICH_UNIT_EXTRA = """\
 description: |
@@ -196,3 +201,20 @@ def test_the_unit_page_says_what_each_licence_covers(built_site, unit_id, materi
     assert facts["Licence of the course materials"] == materials
     assert facts["Licence of this description"] == (
         "CC0 1.0 — this page's text and its metadata are free to reuse for any purpose")
+
+
+@pytest.mark.parametrize("source", ["", "## What you do\n\nSee [the guide](https://example.org/)."])
+def test_a_template_page_renders_its_markdown_as_mkdocs_does(source: str):
+    """Generated pages skip MkDocs' Markdown converter for their empty source (TemplatePage):
+    the page comes out as MkDocs' own conversion makes it, empty or not."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.plugins._current_plugin = "microvet"  # as while MkDocs runs the plugin's on_files
+    rendered = []
+    for kind in (Page, TemplatePage):
+        page = kind(None, File.generated(config, "units/x.md", content=source), config)
+        page.read_source(config)
+        page.render(config, Files([]))
+        rendered.append((page.content, [(item.title, item.id) for item in page.toc],
+                         page.title, page.present_anchor_ids, page.links_to_anchors))
+    assert rendered[0] == rendered[1]
+    assert bool(rendered[1][0]) == bool(source)

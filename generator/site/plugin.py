@@ -36,6 +36,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils.templates import TemplateContext
 
 from generator import i18n
@@ -56,6 +57,8 @@ from generator.site.pages import (
 )
 
 log = logging.getLogger("mkdocs.plugins.microvet")
+PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+"""MkDocs' page module's log, whose level decides whether a page records its anchor links."""
 
 NAV_TITLES = (N_("Home"), N_("Catalogue"), N_("Providers"), N_("Pathways"), N_("Skills"),
               N_("Skills gaps"), N_("Statistics"), N_("About"), N_("About micro-credentials"),
@@ -70,6 +73,26 @@ OWN_FILES = ("sitemap.xml", "sitemap.xml.gz")
 MATERIAL_SEARCH = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
 """Material's search worker and its lunr language packs: the site's one search is the
 catalogue's (theme/partials/header.html), so the theme's own is not published."""
+
+
+class TemplatePage(Page):
+    """A page made from content: its template writes all of it, and its Markdown is empty.
+
+    MkDocs builds a Markdown converter with every extension for each page (a tenth of a
+    generated page's time) to convert nothing: this gives what that conversion gives for an
+    empty source. MkDocs lets a plugin set a file's page to a `Page` of its own (on_files).
+    """
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        if self.markdown:
+            super().render(config, files)
+            return
+        self.content = ""
+        self.toc = get_toc([])
+        self._title_from_render = None
+        self.present_anchor_ids = set()
+        if PAGES_LOG.getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}
 
 
 @dataclass(frozen=True)
@@ -192,6 +215,8 @@ class MicrovetPlugin(BasePlugin[MicrovetConfig]):  # type: ignore[no-untyped-cal
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.src_uri, content="", inclusion=inclusion)
             file.edit_uri = page.edit_path
+            if not page.in_nav:  # (MkDocs makes the navigation's pages, with their titles)
+                TemplatePage(None, file, config)
             files.append(file)
         self.clock.lap("pages: add generated files")
         self.publication.write_outputs()

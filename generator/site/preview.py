@@ -52,7 +52,7 @@ from generator.kinds import BY_FOLDER, BY_NAME, KINDS
 from generator.outputs import AGGREGATES, object_documents
 from generator.site import sitemap
 from generator.site.pages import GeneratedPage, object_versions, page_language, site_pages
-from generator.site.plugin import MicrovetPlugin
+from generator.site.plugin import MicrovetPlugin, TemplatePage
 
 log = logging.getLogger("microvet.preview")
 
@@ -205,6 +205,7 @@ class Preview:
             file = File.generated(shell.config, src, content="",
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             file.edit_uri = page.edit_path
+            TemplatePage(None, file, shell.config)
             shell.files.append(file)
 
     def _render(self, plan: Plan, sources: Iterable[str], objects: Iterable[Key]) -> None:
