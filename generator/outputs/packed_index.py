@@ -23,12 +23,11 @@ document that `lunr.Index.load` reads. Document refs are the document numbers.
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from lunr import __TARGET_JS_VERSION__
-from lunr.builder import Builder
 from lunr.idf import idf
 
 K1 = 1.2
@@ -38,16 +37,21 @@ B = 0.75
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 """Number characters: values 0-31 end a number, 32-63 carry its higher bits."""
 _VALUES = {character: value for value, character in enumerate(DIGITS)}
+_LAST, _MORE = DIGITS[:32], DIGITS[32:]
 
 
 def encode_numbers(numbers: Iterable[int]) -> str:
     """Non-negative integers as text, five bits per character (see the module docstring)."""
     characters: list[str] = []
+    add = characters.append
     for number in numbers:
-        chunk = [DIGITS[number & 31]]
+        if number < 32:  # most numbers: gaps, counts and lengths
+            add(_LAST[number])
+            continue
+        chunk = [_LAST[number & 31]]
         number >>= 5
         while number:
-            chunk.append(DIGITS[32 + (number & 31)])
+            chunk.append(_MORE[number & 31])
             number >>= 5
         characters += reversed(chunk)
     return "".join(characters)
@@ -72,87 +76,53 @@ def document_ref(number: int) -> str:
     return str(number)
 
 
-class WordListBuilder(Builder):  # type: ignore[misc]  # lunr.py is untyped: Builder is Any
-    """lunr.py's Builder for documents whose fields are lists of normalised words.
+def pack(fields: dict[str, int], documents: Sequence[Mapping[str, list[str]]]) -> dict[str, Any]:
+    """The packed index of `documents`, numbered in order, each one list of words per field.
 
-    `add` records exactly what the stock `Builder.add` does with an empty pipeline (postings,
-    term frequencies, field lengths, term numbers in order of first use) without making a
-    token object and deep-copying its metadata per word, which made it three times slower.
+    The words are already normalised (generator/outputs/search_text.py): what lunr.py's
+    `Builder` with an empty pipeline would index, which `unpack` gives back (tested).
     """
-
-    def add(self, doc: dict[str, Any], attributes: dict[str, Any] | None = None) -> None:
-        """Add one document: `{"ref": ..., field: [word, ...]}`."""
-        doc_ref = str(doc[self._ref])
-        self._documents[doc_ref] = attributes or {}
-        self.document_count += 1
-        for field_name in self._fields:
-            words = doc[field_name]
-            field_ref = f"{field_name}/{doc_ref}"
-            frequencies = defaultdict(int, Counter(words))
-            self.field_term_frequencies[field_ref] = frequencies
-            self.field_lengths[field_ref] = len(words)
-            for term in frequencies:
-                posting = self.inverted_index.get(term)
-                if posting is None:
-                    posting = {name: {} for name in self._fields}
-                    posting["_index"] = self.term_index
-                    self.term_index += 1
-                    self.inverted_index[term] = posting
-                posting[field_name][doc_ref] = {}
-
-
-def new_builder(fields: dict[str, int]) -> Builder:
-    """A builder over pre-normalised word lists: no trimmer, stop-word filter or stemmer."""
-    builder = WordListBuilder()
-    builder.ref("ref")
-    for name, boost in fields.items():
-        builder.field(name, boost=boost)
-    return builder
-
-
-def build(fields: dict[str, int], documents: Sequence[dict[str, list[str]]]) -> Builder:
-    """Add `documents` (one list of words per field), their positions as refs, to a builder.
-
-    `builder.build()` is not needed for `pack`, which reads the postings, term frequencies
-    and field lengths the builder collects while adding.
-    """
-    builder = new_builder(fields)
+    names = list(fields)
+    lengths: list[list[int]] = [[] for _ in names]
+    occurrences: dict[str, list[list[int]]] = {}
+    """Per term and field: document number and count, for each document it is in."""
     for number, document in enumerate(documents):
-        builder.add({"ref": document_ref(number), **{name: document.get(name, [])
-                                                     for name in fields}})
-    return builder
-
-
-def pack(builder: Builder, fields: dict[str, int]) -> dict[str, Any]:
-    """The compact form of a built index (see the module docstring)."""
-    count = builder.document_count
-    refs = [document_ref(number) for number in range(count)]
-    frequencies = [[builder.field_term_frequencies[f"{field}/{ref}"] for ref in refs]
-                   for field in fields]
-    postings = []
-    for term in sorted(builder.inverted_index):
-        entry = builder.inverted_index[term]
-        flat: list[int] = []
-        for field_number, field in enumerate(fields):
-            numbers = sorted(int(ref) for ref in entry[field])
-            if numbers:
-                flat += [field_number, len(numbers)]
-            previous = -1
-            for number in numbers:
-                gap, previous = number - previous, number
-                frequency = frequencies[field_number][number][term]
-                flat += [2 * gap] if frequency == 1 else [2 * gap + 1, frequency]
-        postings.append(encode_numbers(flat))
+        for field_number, name in enumerate(names):
+            words = document.get(name, ())
+            lengths[field_number].append(len(words))
+            for term, count in Counter(words).items():
+                per_field = occurrences.get(term)
+                if per_field is None:
+                    per_field = occurrences[term] = [[] for _ in names]
+                per_field[field_number] += (number, count)
+    terms = sorted(occurrences)
     return {
         "version": __TARGET_JS_VERSION__,
-        "fields": list(fields),
+        "fields": names,
         "boosts": list(fields.values()),
-        "documents": count,
-        "terms": sorted(builder.inverted_index),
-        "postings": postings,
-        "lengths": [encode_numbers(builder.field_lengths[f"{field}/{ref}"] for ref in refs)
-                    for field in fields],
+        "documents": len(documents),
+        "terms": terms,
+        "postings": [_posting(occurrences[term]) for term in terms],
+        "lengths": [encode_numbers(numbers) for numbers in lengths],
     }
+
+
+def _posting(per_field: list[list[int]]) -> str:
+    """One term's packed posting (see the module docstring)."""
+    flat: list[int] = []
+    for field_number, pairs in enumerate(per_field):
+        if not pairs:
+            continue
+        flat += (field_number, len(pairs) // 2)
+        previous = -1
+        for position in range(0, len(pairs), 2):
+            number, count = pairs[position], pairs[position + 1]
+            gap, previous = number - previous, number
+            if count == 1:
+                flat.append(2 * gap)
+            else:
+                flat += (2 * gap + 1, count)
+    return encode_numbers(flat)
 
 
 def unpack(packed: dict[str, Any]) -> dict[str, Any]:

@@ -255,12 +255,11 @@ def search_index(catalogue: Catalogue, language: str = DEFAULT_LANGUAGE,
     documents = [unit_words(unit, rarity, words) for unit in units]
     documents += [outcome_words(catalogue.outcomes[oid], words) for oid in outcome_ids]
     documents += [provider_words(catalogue.providers[pid], words) for pid in provider_ids]
-    builder = packed_index.build(FIELD_BOOSTS, documents)
     position = {unit.id: number for number, unit in enumerate(units)}
     return {
         "version": FORMAT_VERSION,
         "language": language,
-        "index": packed_index.pack(builder, FIELD_BOOSTS),
+        "index": packed_index.pack(FIELD_BOOSTS, documents),
         "facets": [table["meta"] for table in facets],
         "outcomeUnits": [packed_index.encode_numbers(_gaps(sorted(
             position[u.id] for u in catalogue.units_with_outcome(oid)))) for oid in outcome_ids],
