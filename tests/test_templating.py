@@ -155,3 +155,32 @@ def test_remembered_parts_give_the_same_pages_as_rendering_each_page_whole(
     assert [page for page in with_memo if with_memo[page] != without[page]] == []
     # the parts were kept for most pages, and pages a part links to rendered their own
     assert calls.count(False) > 1000 and calls.count(True) > 50
+
+
+PAGE_URLS = ["", "units/", "units/barista/", "units/barista-basics/", "de/units/barista/",
+             "skills/a/b/", "404.html"]
+LINK_PATHS = ["", "units/", "units/barista/", "units/barista", "units/barista/elm.jsonld",
+              "units/barista-basics/", "units/bar/", "de/units/barista/", "skills/a/",
+              "catalogue/?query=tea", "catalogue/#filters", "assets/x.css", "../up/", "./",
+              "#top", "/abs/", "https://example.org/", "mailto:a@example.org"]
+
+
+def test_links_made_once_per_folder_read_as_mkdocs_makes_them_from_each_page():
+    """The `url` filter keeps a site path's link per folder of the page (not for the page it
+    leads to or pages above it): every link is the one MkDocs' own filter makes from the page,
+    whichever page of the folder asked first."""
+    from mkdocs.utils.templates import url_filter
+
+    environment = Environment(autoescape=True)
+    environment.filters["url"] = url_filter
+    templating.register(environment)
+    template = environment.from_string("{{ path | url }}")
+    for order in (PAGE_URLS, PAGE_URLS[::-1]):
+        for page_url in order:
+            page = SimpleNamespace(url=page_url)
+            for path in LINK_PATHS:
+                expected = environment.from_string("{{ path | url_exact }}").render(
+                    page=page, base_url="", path=path)
+                assert template.render(page=page, base_url="", path=path) == expected, (
+                    page_url, path)
+    assert template.render(page=None, base_url="..", path="units/") == "../units/"

@@ -14,6 +14,7 @@ from typing import Any
 
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
+from jinja2.utils import missing
 from markupsafe import Markup
 
 from generator import i18n
@@ -40,8 +41,10 @@ FILTERS = {
 
 def page_language(context: Context) -> str:
     """The interface language of the page being rendered."""
-    language = context.get("language") or context.get("default_language")
-    return str(language) if language else i18n.DEFAULT_LANGUAGE
+    language = context.resolve_or_missing("language")  # (what `get` does, minus two calls)
+    if language is missing or not language:
+        language = context.resolve_or_missing("default_language")
+    return str(language) if language is not missing and language else i18n.DEFAULT_LANGUAGE
 
 
 @cache
@@ -276,12 +279,35 @@ def localised_url(context: Context, path: Any) -> Any:
 
 
 def _localising(url_filter: Callable[..., Any]) -> Callable[..., Any]:
-    """The shell's `url` filter, first choosing the version in the page's language."""
+    """The shell's `url` filter, first choosing the version in the page's language.
+
+    A site path's link reads the same from every page of one folder, except from the page it
+    leads to or from above it (as in `Memo`): those links are made once per folder.
+    """
+    made: dict[tuple[str, str], Any] = {}
+
     @pass_context
     def url(context: Context, path: Any) -> Any:
-        return url_filter(context, localised_url(context, path))
+        path = localised_url(context, path)
+        page_url = getattr(context.get("page"), "url", None)
+        if not isinstance(path, str) or not isinstance(page_url, str) \
+                or not page_url.endswith("/") or path.startswith(_NOT_A_SITE_PATH) \
+                or "://" in path:
+            return url_filter(context, path)
+        target = path.partition("#")[0].partition("?")[0].rstrip("/") + "/"
+        if target.startswith(page_url):
+            return url_filter(context, path)
+        key = (path, page_url[:-1].rpartition("/")[0])
+        link = made.get(key)
+        if link is None:
+            link = made[key] = url_filter(context, path)
+        return link
     url.localising = True  # type: ignore[attr-defined]  # marks a wrapped filter
     return url
+
+
+_NOT_A_SITE_PATH = (".", "/", "#", "?")
+"""How a link starts that is relative to the page, absolute, or within the page."""
 
 
 def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) -> None:
