@@ -124,3 +124,32 @@ def test_microvet_gaps_names_an_unknown_demand(content_tree: ContentTree,
 
 def test_the_default_site_url_is_mkdocs_ymls():
     assert f'"{labour.DEFAULT_SITE_URL}"' in (ROOT / "mkdocs.yml").read_text()
+
+
+@pytest.mark.parametrize(("taught_by", "named", "more"), [(5, 5, None), (6, 5, "and 1 more"),
+                                                           (40, 5, "and 35 more")])
+def test_a_gap_row_names_five_units_and_links_to_the_skill_page_for_the_rest(
+        taught_by: int, named: int, more: str | None):
+    """The gaps page has a table per demand, country and sector: a skill taught by thousands
+    of units must not list them all in each (10 MB at 10,000 units)."""
+    from types import SimpleNamespace
+
+    from bs4 import BeautifulSoup
+    from jinja2 import Environment, FileSystemLoader, pass_context
+
+    from generator.site import templating
+
+    env = Environment(loader=FileSystemLoader(str(ROOT / "theme")), autoescape=False)
+    env.filters["url"] = pass_context(lambda context, path: path)  # (MkDocs' is relative)
+    templating.register(env)
+    units = {f"u{n}": SimpleNamespace(title={"en": f"Unit {n}"}) for n in range(taught_by)}
+    row = SimpleNamespace(skill=SimpleNamespace(url="skills/hygiene/", label="Hygiene"),
+                          covered=True, priority="high", eqf_levels=[], demands=["need"],
+                          units=list(units))
+    html = env.get_template("partials/gap-table.html").render(
+        rows=[row], caption="Italy", catalogue=SimpleNamespace(units=units), language="en")
+    links = BeautifulSoup(html, "html.parser").select("tbody td a")
+    assert [a.get_text() for a in links[:named]] == [f"Unit {n}" for n in range(named)]
+    assert [a["href"] for a in links[named:]] == ([] if more is None else
+                                                  ["skills/hygiene/#units"])
+    assert [a.get_text() for a in links[named:]] == ([] if more is None else [more])
