@@ -39,6 +39,19 @@ def test_minimal_tree_loads_with_resolved_references(content_tree):
     assert catalogue.outcomes["espresso"].esco_skills[0].label == "apply hygiene standards"
 
 
+def test_a_unit_s_skills_are_kept_for_its_catalogue_and_worked_out_for_another_unit(
+        content_tree):
+    catalogue = load_catalogue(content_tree.minimal().content, root=content_tree.root)
+    unit = catalogue.units["barista"]
+    first = catalogue.unit_skills(unit)
+    assert [s.label for s in first] == ["apply hygiene standards"]
+    first.clear()  # a caller's list is its own
+    assert [s.label for s in catalogue.unit_skills(unit)] == ["apply hygiene standards"]
+    outside = unit.model_copy(update={"outcomes": []})  # same id, not the catalogue's unit
+    assert catalogue.unit_skills(outside) == []
+    assert [s.label for s in catalogue.unit_skills(unit)] == ["apply hygiene standards"]
+
+
 def test_typo_in_a_key_names_the_key_and_suggests_the_field(content_tree):
     content_tree.minimal()
     replace(content_tree, "units", "barista", "eqf_level: 3", "eqf_levle: 3")

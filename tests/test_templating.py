@@ -138,17 +138,18 @@ def test_remembered_parts_give_the_same_pages_as_rendering_each_page_whole(
     calls: list[bool] = []
     part = templating.Memo.part
 
-    def counting(self, context, key, render, links_to_or_below):
+    def counting(self, context, key, render, links_to_or_below, **options):
         if context.get("page") is not None:  # (the 404 page has none, and renders whole)
             calls.append(links_to_or_below(context["page"].url))
-        return part(self, context, key, render, links_to_or_below)
+        return part(self, context, key, render, links_to_or_below, **options)
 
     monkeypatch.setattr(templating.Memo, "part", counting)
     with_memo = _build_in_process(remembered)
     whole = copy_project(tmp_path / "whole")
     monkeypatch.chdir(whole)
     monkeypatch.setattr(templating.Memo, "part",
-                        lambda self, context, key, render, links_to_or_below: render())
+                        lambda self, context, key, render, links_to_or_below, **options:
+                        render())
     without = _build_in_process(whole)
     assert len(with_memo) > 500
     assert sorted(with_memo) == sorted(without)
@@ -184,3 +185,22 @@ def test_links_made_once_per_folder_read_as_mkdocs_makes_them_from_each_page():
                 assert template.render(page=page, base_url="", path=path) == expected, (
                     page_url, path)
     assert template.render(page=None, base_url="..", path="units/") == "../units/"
+
+
+def test_a_part_without_links_is_kept_once_per_language_for_every_folder(env: Environment):
+    template = env.from_string(
+        '{% call remembered("facts", 1, anywhere=True) %}{{ page.url }} {{ _("Price") }}'
+        '{% endcall %}')
+    catalogue = object()
+
+    def on(url: str, language: str = "en") -> str:
+        return template.render(page=SimpleNamespace(url=url), catalogue=catalogue,
+                               language=language)
+
+    assert on("units/a/") == "units/a/ Price"
+    assert on("providers/b/") == "units/a/ Price"  # kept, from another folder
+    assert on("de/units/a/", "de") == "de/units/a/ Preis"  # per language
+    with pytest.raises(ValueError, match="a part with links is not the same anywhere"):
+        env.from_string('{% call remembered("x", links=("units/",), anywhere=True) %}'
+                        '{% endcall %}').render(page=SimpleNamespace(url="a/"),
+                                                catalogue=catalogue)

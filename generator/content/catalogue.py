@@ -115,11 +115,23 @@ class Catalogue:
 
     def unit_skills(self, unit: Unit) -> list[EscoSkill]:
         """The ESCO skills of all the unit's outcomes, each once, in outcome order."""
-        seen: dict[str, EscoSkill] = {}
-        for outcome in self.outcomes_of(unit):
-            for skill in outcome.esco_skills:
-                seen.setdefault(skill.uri, skill)
-        return list(seen.values())
+        ours = self.units.get(unit.id) is unit
+        kept = self._unit_skills.get(unit.id) if ours else None
+        if kept is None:
+            seen: dict[str, EscoSkill] = {}
+            for outcome in self.outcomes_of(unit):
+                for skill in outcome.esco_skills:
+                    seen.setdefault(skill.uri, skill)
+            kept = tuple(seen.values())
+            if ours:
+                self._unit_skills[unit.id] = kept
+        return list(kept)
+
+    @cached_property
+    def _unit_skills(self) -> dict[str, tuple[EscoSkill, ...]]:
+        """`unit_skills` of the catalogue's units, kept once asked (the statistics, the search
+        index and the metadata ask for every unit's, some once per language)."""
+        return {}
 
     def upcoming_sessions(self, unit: Unit) -> list[Session]:
         """The unit's sessions still open at build time, by start date."""

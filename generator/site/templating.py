@@ -207,10 +207,11 @@ class Memo:
         self._parts: dict[Hashable, str] = {}
 
     def part(self, context: Context, key: Hashable, render: Callable[[], str],
-             links_to_or_below: Callable[[str], bool]) -> str:
+             links_to_or_below: Callable[[str], bool], *, per_folder: bool = True) -> str:
         """The part's HTML: kept from an earlier page, or rendered now (and kept).
 
-        `links_to_or_below(url)` says whether the part links to the page at `url` or below.
+        `links_to_or_below(url)` says whether the part links to the page at `url` or below;
+        a part without links is kept once per language (`per_folder=False`).
         """
         catalogue = context.get("catalogue")
         url = getattr(context.get("page"), "url", None)
@@ -218,7 +219,7 @@ class Memo:
             return render()
         if catalogue is not self._catalogue:
             self._catalogue, self._parts = catalogue, {}
-        folder = url.rstrip("/").rpartition("/")[0]
+        folder = url.rstrip("/").rpartition("/")[0] if per_folder else None
         full_key = (key, page_language(context), folder)
         html = self._parts.get(full_key)
         if html is None:
@@ -239,17 +240,21 @@ def memo_of(env: Environment) -> Memo:
 
 @pass_context
 def _remembered(context: Context, *key: Hashable, links: tuple[str, ...] = (),
-                caller: Callable[[], str]) -> str:
+                anywhere: bool = False, caller: Callable[[], str]) -> str:
     """`{% call remembered("unit-card", unit.id, links=(unit.id | unit_url,)) %}…{% endcall %}`:
     the block's HTML, the same for every page of one language and folder (see `Memo`).
-    `links`: the site paths it links to (as given to the `url` filter)."""
+    `links`: the site paths it links to (as given to the `url` filter). `anywhere=True`: a
+    block without links, the same on every page of one language."""
+    if anywhere and links:
+        raise ValueError(f"remembered{key}: a part with links is not the same anywhere")
     language = page_language(context)
 
     def links_to_or_below(url: str) -> bool:
         return any(link.startswith(url) or f"{language}/{link}".startswith(url)
                    for link in links)
 
-    return memo_of(context.environment).part(context, key, caller, links_to_or_below)
+    return memo_of(context.environment).part(context, key, caller, links_to_or_below,
+                                             per_folder=not anywhere)
 
 
 GLOBALS = {
