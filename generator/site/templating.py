@@ -219,12 +219,18 @@ class Memo:
             return render()
         if catalogue is not self._catalogue:
             self._catalogue, self._parts = catalogue, {}
-        folder = url.rstrip("/").rpartition("/")[0] if per_folder else None
+        folder = page_folder(url) if per_folder else None
         full_key = (key, page_language(context), folder)
         html = self._parts.get(full_key)
         if html is None:
             html = self._parts[full_key] = render()
         return html
+
+
+def page_folder(url: str) -> str:
+    """The folder a page is in (`units` for `units/barista/`): relative links from pages of
+    one folder read the same, except to the page itself or below it (`Memo`, the url filter)."""
+    return url.rstrip("/").rpartition("/")[0]
 
 
 MEMO = "microvet_memo"
@@ -283,6 +289,10 @@ def localised_url(context: Context, path: Any) -> Any:
     return candidate + mark + rest if candidate in localised else path
 
 
+_NOT_A_SITE_PATH = (".", "/", "#", "?")
+"""How a link starts that is relative to the page, absolute, or within the page."""
+
+
 def _localising(url_filter: Callable[..., Any]) -> Callable[..., Any]:
     """The shell's `url` filter, first choosing the version in the page's language.
 
@@ -302,17 +312,13 @@ def _localising(url_filter: Callable[..., Any]) -> Callable[..., Any]:
         target = path.partition("#")[0].partition("?")[0].rstrip("/") + "/"
         if target.startswith(page_url):
             return url_filter(context, path)
-        key = (path, page_url[:-1].rpartition("/")[0])
+        key = (path, page_folder(page_url))
         link = made.get(key)
         if link is None:
             link = made[key] = url_filter(context, path)
         return link
     url.localising = True  # type: ignore[attr-defined]  # marks a wrapped filter
     return url
-
-
-_NOT_A_SITE_PATH = (".", "/", "#", "?")
-"""How a link starts that is relative to the page, absolute, or within the page."""
 
 
 def register(env: Environment, default_language: str = i18n.DEFAULT_LANGUAGE) -> None:
