@@ -42,9 +42,7 @@ class Table:
 
 def _count(units: Iterable[Unit], values: Callable[[Unit], list[str]],
            order: list[str], label: Callable[[str], str]) -> tuple[tuple[str, str, int], ...]:
-    counts: Counter[str] = Counter()
-    for unit in units:
-        counts.update(set(values(unit)))
+    counts = Counter(value for unit in units for value in set(values(unit)))
     return tuple((code, label(code), counts[code]) for code in order if counts[code])
 
 
