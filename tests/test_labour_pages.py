@@ -66,9 +66,27 @@ def test_the_gap_page_ranks_uncovered_skills_by_demands(built_site: Path):
     ranking = [li.get_text(" ", strip=True) for li in soup.select("ol.mv-ranking li")]
     assert ranking[0].startswith(("conduct energy audit", "install insulation material",
                                   "operate forklift"))
-    assert "asked for by 2 demand(s)" in ranking[0]
-    assert all("asked for by 1 demand(s)" in line for line in ranking[3:])
+    assert "asked for by 2 demands" in ranking[0]
+    assert all("asked for by 1 demand," in line for line in ranking[3:])
     assert soup.select("tr.mv-gap--covered") and soup.select("tr.mv-gap--open")
+
+
+def test_the_gap_page_in_german_says_counts_and_priorities_in_german(built_site: Path):
+    soup = BeautifulSoup((built_site / "de" / "gaps" / "index.html").read_text("utf-8"), "lxml")
+    ranking = [li.get_text(" ", strip=True) for li in soup.select("ol.mv-ranking li")]
+    assert "in 2 Bedarfsmeldungen nachgefragt, Priorität hoch" in ranking[0]
+    assert any("in 1 Bedarfsmeldung nachgefragt" in line for line in ranking)
+    priorities = {td.get_text(" ", strip=True).split(" (")[0]
+                  for td in soup.select("table.mv-gaps td[data-label='Priorität']")}
+    assert priorities and priorities <= {"hoch", "mittel", "niedrig"}
+
+
+def test_a_gap_table_cell_names_its_column_for_the_phone_layout(built_site: Path):
+    soup = BeautifulSoup((built_site / "gaps" / "index.html").read_text("utf-8"), "lxml")
+    table = soup.select_one("table.mv-gaps")
+    headers = [th.get_text(strip=True) for th in table.select("thead th")]
+    for row in table.select("tbody tr"):
+        assert [td["data-label"] for td in row.select("td")] == headers[1:]
 
 
 def test_pages_about_the_whole_catalogue_change_context_with_it(tmp_path: Path):

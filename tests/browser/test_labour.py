@@ -108,3 +108,20 @@ def test_the_pages_fit_a_375_pixel_phone(kind: str, site_url: str,
       .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
       .map((e) => e.tagName + '.' + e.className).slice(0, 5)""")
     assert wider == []
+
+
+@pytest.mark.parametrize("kind", ["gaps", "demand"])
+def test_a_gap_row_on_a_phone_keeps_the_skill_on_whole_words(kind: str, site_url: str,
+                                                             open_page: Callable[..., Any]):
+    """Four table columns at 375 px squeezed the skills into a column a few letters wide."""
+    page = open_page(site_url + PAGES[kind], width=375, height=812)
+    rows = page.evaluate("""() => [...document.querySelectorAll('.mv-gaps tbody tr')].map((tr) => {
+        const skill = tr.querySelector('th a');
+        return {skill: skill.getBoundingClientRect().width, row: tr.getBoundingClientRect().width,
+                lines: skill.getClientRects().length,
+                label: getComputedStyle(tr.querySelector('td'), '::before').content};
+      })""")
+    assert rows
+    for row in rows:
+        assert row["skill"] > 0.5 * row["row"] or row["lines"] == 1
+        assert row["label"].startswith('"Priority')

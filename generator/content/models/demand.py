@@ -12,10 +12,14 @@ from pydantic_core import PydanticCustomError
 from generator.content.models.base import ContentModel, Language, Model, Text, Url, code, unique
 from generator.content.models.esco import EscoOccupation, EscoSkill
 from generator.content.vocabularies import vocabulary
+from generator.i18n import N_
 
 ACTOR_TYPES = ("employer-association", "public-employment-service", "chamber",
                "sector-council", "regional-authority")
 PRIORITIES = ("high", "medium", "low")
+PRIORITY_WORDS = (N_("high"), N_("medium"), N_("low"))
+"""The priorities as the pages say them, marked for translation (the templates' `_(priority)`
+finds its words in each language's catalogue)."""
 """How urgently a skill is needed, highest first (the order gap lists sort by)."""
 
 
