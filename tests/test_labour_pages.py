@@ -11,7 +11,9 @@ from bs4 import BeautifulSoup
 from conftest import ROOT
 
 from generator.content.catalogue import load_catalogue
+from generator.content.labour import SKILL_GROUPS
 from generator.content.vocabularies.esco import normalise_uri
+from generator.i18n import translate
 from generator.site.pages import generated_pages
 
 
@@ -99,3 +101,17 @@ def test_pages_about_the_whole_catalogue_change_context_with_it(tmp_path: Path):
                 "skills/28cb374e-6261-4133-8371-f9a5470145da.md", "embed/demands/"
                 "example-logistics-vienna.md"):
         assert before[src] != after[src]
+
+
+def test_skill_groups_are_named_in_the_page_s_language(built_site: Path):
+    def groups(path: str) -> list[str]:
+        soup = BeautifulSoup((built_site / path).read_text("utf-8"), "lxml")
+        return [a.get_text() for a in soup.select(".mv-skills nav a")]
+
+    english = groups("skills/index.html")
+    assert "Other skills" in english and set(english) <= set(SKILL_GROUPS.values())
+    german = groups("de/skills/index.html")
+    assert german == [translate("de", SKILL_GROUPS[code]) for code in
+                      [next(c for c, label in SKILL_GROUPS.items() if label == name)
+                       for name in english]]
+    assert "Andere Fertigkeiten" in german and not set(german) & set(english)

@@ -18,9 +18,26 @@ from typing import ClassVar
 from generator.content.models import Demand, Outcome, Unit
 from generator.content.models.demand import PRIORITIES
 from generator.content.vocabularies.esco import esco_occupation, esco_skill, normalise_uri
+from generator.i18n import N_
 
 UNCLASSIFIED = "other"
 """The group of skills outside ESCO's labelled collections (most trade skills)."""
+
+SKILL_GROUPS = {
+    "digital": N_("Digital skills"),
+    "digcomp": N_("Digital competences (DigComp)"),
+    "green": N_("Green skills"),
+    "language": N_("Language skills"),
+    "research": N_("Research skills"),
+    "transversal": N_("Transversal skills and competences"),
+    UNCLASSIFIED: N_("Other skills"),
+}
+"""The ESCO collections (`skills.csv`) and the rest, as the pages name them: message ids."""
+
+
+def skill_group_label(group: str) -> str:
+    """The message id naming a skill group; a collection ESCO adds later keeps its code."""
+    return SKILL_GROUPS.get(group, group)
 
 
 def slug(uri: str) -> str:

@@ -19,6 +19,7 @@ from markupsafe import Markup
 
 from generator import i18n
 from generator.content import text
+from generator.content.labour import skill_group_label
 from generator.content.labour import slug as esco_slug
 from generator.content.models.prior_learning import EVIDENCE
 from generator.content.models.recognition import PARTNER_TYPES, PURPOSES
@@ -35,6 +36,7 @@ FILTERS = {
     "script_json": script_json,
     "catalogue_page_url": catalogue_page_url,
     "esco_slug": esco_slug,
+    "skill_group": skill_group_label,
     **{f"{kind.name}_url": kind.url for kind in KINDS},
 }
 
