@@ -117,7 +117,7 @@ PROVIDER = Kind(
     title=lambda provider: provider.name,
     description=lambda provider: provider.description or None,
     documents=(
-        Document("feed.xml", "application/atom+xml", "Atom feed of this provider's units"),
+        Document("feed.xml", "application/atom+xml", N_("Atom feed of this provider's units")),
     ),
 )
 
@@ -161,8 +161,8 @@ PATHWAY = Kind(
     ),
     checks=(pathway_cycles, pathway_repeats, pathway_credits, pathway_stackability),
     documents=(
-        Document("elm.jsonld", "application/ld+json", "Europass (ELM) metadata"),
-        Document("achievement.json", "application/ld+json", "Open Badges 3.0 achievement"),
+        Document("elm.jsonld", "application/ld+json", N_("Europass (ELM) metadata")),
+        Document("achievement.json", "application/ld+json", N_("Open Badges 3.0 achievement")),
     ),
 )
 

@@ -232,3 +232,14 @@ def test_a_unit_keeps_one_identity_in_every_language(built_site):
     german = blocks("de/units/forklift-safety-basics/")
     assert english.keys() == german.keys() and english
     assert english == german
+
+
+def test_the_documents_a_page_links_to_are_named_in_its_language(built_site):
+    pathway = soup(built_site, "de/pathways/renewable-energy-installer/")
+    assert {a.get_text() for a in pathway.select("a[type='application/ld+json']")} == {
+        "Europass-Metadaten (ELM)", "Open-Badges-3.0-Leistungsnachweis"}
+    assert "Europass (ELM) metadata" not in pathway.get_text()
+    provider = soup(built_site, "de/providers/example-energy-academy-freiburg/")
+    titles = [link["title"] for link in provider.select("link[type='application/atom+xml']")]
+    assert "Atom-Feed der Micro-Credentials dieses Anbieters" in titles
+    assert "Atom feed of this provider's units" not in titles
