@@ -4,6 +4,10 @@ pages where units have one."""
 
 from __future__ import annotations
 
+import pytest
+
+from generator.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
 
 def test_the_home_page_offers_the_browsers_language_and_never_redirects(site_url, open_page):
     page = open_page(site_url, locale="fr-FR")
@@ -52,3 +56,13 @@ def test_the_german_catalogue_links_german_pages_where_a_unit_has_one(site_url, 
     assert not any(has_german_page[href] for href in elsewhere)
     page.goto(site_url + "de/" + german[0].removeprefix("../"))
     assert page.locator("html").get_attribute("lang") == "de"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "statistics/"])
+def test_every_language_s_pages_fit_a_375_pixel_phone(site_url, open_page, language, path):
+    """Longer words (French "Rechercher" in the header, German compounds and Polish headers in
+    the statistics tables) pushed the page sideways on a phone."""
+    prefix = "" if language == DEFAULT_LANGUAGE else language + "/"
+    page = open_page(site_url + prefix + path, width=375, height=812)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
