@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 from generator.content.catalogue import Catalogue, load_catalogue
-from generator.site.pathway_view import WIDTH, layout, next_session, pathway_view
+from generator.site.pathway_view import HEADING_WRAP, WIDTH, layout, next_session, pathway_view
 
 
 @pytest.fixture(scope="module")
@@ -57,3 +57,25 @@ def test_a_transnational_pathway_names_both_countries(sample: Catalogue):
                                   "retail-sales-and-customer-advice",
                                   "guest-service-and-complaints", "hotel-front-office-digital",
                                   "sustainable-tourism-experiences"}
+
+
+def test_the_diagram_is_worded_in_the_page_s_language(sample: Catalogue):
+    pathway = sample.objects["pathways"]["care-assistant-older-adults"]
+    spanish = layout(sample, pathway, "es")
+    first = spanish.stages[0].boxes[0]
+    assert first.lines == ["Atención centrada en la persona mayor"] and first.language == "es"
+    english = layout(sample, pathway)
+    assert english.stages[0].boxes[0].lines == ["Person-centred care for older adults"]
+    assert spanish.stages[0].heading[0][0] == "Etapa 1 · Cuidado centrado en la persona"
+
+
+def test_a_stage_heading_too_long_for_one_line_puts_its_rule_below(sample: Catalogue):
+    pathway = sample.objects["pathways"]["care-assistant-older-adults"]
+    spanish = layout(sample, pathway, "es")
+    long, short = spanish.stages[0], spanish.stages[2]
+    assert long.heading == [("Etapa 1 · Cuidado centrado en la persona", ""),
+                            ("", "— todas estas")]
+    assert short.heading == [("Etapa 3 · Coordinación", "— todas estas")]
+    assert long.boxes[0].y - long.y == short.boxes[0].y - short.y + 20  # one line more
+    for stage in spanish.stages:
+        assert all(len(bold) + len(plain) + 1 <= HEADING_WRAP for bold, plain in stage.heading)

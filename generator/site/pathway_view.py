@@ -23,7 +23,8 @@ from generator.content.pathways import (
     stage_totals,
     units_in,
 )
-from generator.content.text import pick
+from generator.content.text import pick, pick_language
+from generator.i18n import DEFAULT_LANGUAGE, N_, translate
 
 WIDTH = 440
 MARGIN = 16
@@ -32,7 +33,10 @@ LINE = 20
 """Height of one line of 15px text."""
 WRAP = 40
 """Characters per line of a box title (15px text, 370px wide)."""
+HEADING_WRAP = 46
+"""Characters per line of a stage's heading (15px bold text, 408px wide)."""
 HEADER = 34
+"""Height of a stage's one-line heading and the space under it."""
 GAP = 12
 ARROW = 36
 
@@ -49,6 +53,8 @@ class Box:
     folder: str
     object_id: str
     obj: Any
+    language: str = DEFAULT_LANGUAGE
+    """The language of the title's lines (for the SVG's `lang`)."""
 
 
 @dataclass
@@ -58,6 +64,8 @@ class StageLayout:
     number: int
     stage: Any
     y: int
+    heading: list[tuple[str, str]] = field(default_factory=list)
+    """The heading's lines: (bold part, plain part), wrapped to the picture's width."""
     boxes: list[Box] = field(default_factory=list)
     arrow_y: int | None = None
     totals: Totals | None = None
@@ -74,34 +82,56 @@ class Diagram:
     credential: Box
 
 
-def _box(y: int, title: str, folder: str, object_id: str, obj: Any) -> Box:
-    lines = textwrap.wrap(title, WRAP) or [""]
+def _box(y: int, title: dict[str, str], language: str, folder: str, object_id: str,
+         obj: Any) -> Box:
+    lines = textwrap.wrap(pick(title, language), WRAP) or [""]
     height = LINE * (len(lines) + 1) + 14  # the title, a facts line, padding
     return Box(MARGIN + INDENT, y, WIDTH - 2 * MARGIN - INDENT, height, lines, folder,
-               object_id, obj)
+               object_id, obj, pick_language(title, language))
 
 
-def layout(catalogue: Catalogue, pathway: Pathway) -> Diagram:
-    """Stages top to bottom, each item a box; the credential at the bottom."""
+def _heading(number: int, stage: Any, language: str) -> list[tuple[str, str]]:
+    """"Stage 1 · Title — all of these" in `language`, on as many lines as it needs: the
+    plain part goes below the bold one when both do not fit (Spanish, German)."""
+    bold = translate(language, N_("Stage %(number)s · %(title)s")) % {
+        "number": number, "title": pick(stage.title, language)}
+    if stage.choose:
+        plain = translate(language, N_("choose %(count)s of %(total)s")) % {
+            "count": stage.choose, "total": len(stage.items)}
+    else:
+        plain = translate(language, N_("all of these"))
+    lines = [(line, "") for line in textwrap.wrap(bold, HEADING_WRAP) or [""]]
+    last = lines[-1][0]
+    if len(last) + len(plain) + 3 <= HEADING_WRAP:
+        lines[-1] = (last, f"— {plain}")
+    else:
+        lines.append(("", f"— {plain}"))
+    return lines
+
+
+def layout(catalogue: Catalogue, pathway: Pathway,
+           language: str = DEFAULT_LANGUAGE) -> Diagram:
+    """Stages top to bottom, each item a box; the credential at the bottom; in `language`."""
     objects = catalogue.objects
     after = cumulative(objects, pathway)
     stages, y = [], MARGIN
     for number, stage in enumerate(pathway.stages, start=1):
-        layout_ = StageLayout(number, stage, y, totals=stage_totals(objects, stage),
+        heading = _heading(number, stage, language)
+        layout_ = StageLayout(number, stage, y, heading, totals=stage_totals(objects, stage),
                               after=after[number - 1])
-        y += HEADER
+        y += HEADER + LINE * (len(heading) - 1)
         for folder, oid in stage.items:
             obj = objects[folder][oid]
-            title = pick(obj.credential.title if folder == "pathways" else obj.title)
-            box = _box(y, title, folder, oid, obj)
+            title = obj.credential.title if folder == "pathways" else obj.title
+            box = _box(y, title, language, folder, oid, obj)
             layout_.boxes.append(box)
             y += box.height + GAP
         layout_.arrow_y = y
         y += ARROW
         stages.append(layout_)
-    credential = _box(y, pick(pathway.credential.title), "pathways", pathway.id, pathway)
+    credential = _box(y, pathway.credential.title, language, "pathways", pathway.id, pathway)
     credential = Box(MARGIN, y, WIDTH - 2 * MARGIN, credential.height, credential.lines,
-                     "pathways", pathway.id, pathway)
+                     "pathways", pathway.id, pathway, credential.language)
     return Diagram(WIDTH, y + credential.height + MARGIN, stages, credential)
 
 
@@ -128,11 +158,12 @@ class PathwayView:
     """The next session of each unit of the pathway (nested pathways included)."""
 
 
-def pathway_view(catalogue: Catalogue, pathway: Pathway) -> PathwayView:
-    """The computed parts of a pathway page."""
+def pathway_view(catalogue: Catalogue, pathway: Pathway,
+                 language: str = DEFAULT_LANGUAGE) -> PathwayView:
+    """The computed parts of a pathway page in `language`."""
     objects = catalogue.objects
     unit_ids = units_in(objects, pathway)
-    diagram = layout(catalogue, pathway)
+    diagram = layout(catalogue, pathway, language)
     today = build_date()
     return PathwayView(
         diagram=diagram, totals=diagram.stages[-1].after or pathway_totals(objects, pathway),
