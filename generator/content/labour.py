@@ -129,6 +129,14 @@ class Labour:
     skill_by_uri: Mapping[str, SkillEntry] = field(repr=False)
     occupation_by_uri: Mapping[str, OccupationEntry] = field(repr=False)
 
+    def skill_groups(self) -> list[tuple[str, list[SkillEntry]]]:
+        """The skills by browse group: ESCO's collections A-Z by code, then the unclassified;
+        within a group by label, as `skills`."""
+        groups: dict[str, list[SkillEntry]] = {}
+        for entry in self.skills.values():
+            groups.setdefault(entry.group, []).append(entry)
+        return sorted(groups.items(), key=lambda group: (group[0] == UNCLASSIFIED, group[0]))
+
     def gaps(self, demands: Iterable[Demand]) -> list[GapRow]:
         """Every skill the demands ask for, uncovered first, then by demand count and label."""
         asked: dict[str, list[tuple[Demand, str, str | None]]] = {}

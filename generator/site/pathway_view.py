@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.content.catalogue import Catalogue
@@ -129,9 +129,8 @@ def layout(catalogue: Catalogue, pathway: Pathway,
         layout_.arrow_y = y
         y += ARROW
         stages.append(layout_)
-    credential = _box(y, pathway.credential.title, language, "pathways", pathway.id, pathway)
-    credential = Box(MARGIN, y, WIDTH - 2 * MARGIN, credential.height, credential.lines,
-                     "pathways", pathway.id, pathway, credential.language)
+    credential = replace(_box(y, pathway.credential.title, language, "pathways", pathway.id,
+                              pathway), x=MARGIN, width=WIDTH - 2 * MARGIN)
     return Diagram(WIDTH, y + credential.height + MARGIN, stages, credential)
 
 

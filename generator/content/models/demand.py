@@ -17,10 +17,10 @@ from generator.i18n import N_
 ACTOR_TYPES = ("employer-association", "public-employment-service", "chamber",
                "sector-council", "regional-authority")
 PRIORITIES = ("high", "medium", "low")
+"""How urgently a skill is needed, highest first (the order gap lists sort by)."""
 PRIORITY_WORDS = (N_("high"), N_("medium"), N_("low"))
 """The priorities as the pages say them, marked for translation (the templates' `_(priority)`
 finds its words in each language's catalogue)."""
-"""How urgently a skill is needed, highest first (the order gap lists sort by)."""
 
 
 class Actor(Model):
